@@ -1,0 +1,65 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { config, ConfigError } from '$lib/server/config';
+import { logError, logInfo } from '$lib/server/log';
+import { startRuntime } from '$lib/server/runtime';
+import { isStaffPath } from '$lib/paths';
+
+export const init: ServerInit = async () => {
+  try {
+    const { config, database } = await startRuntime();
+    logInfo(`Candour ready on ${database.kind}${config.CANDOUR_DEMO ? ' (demo)' : ''}`);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    logError('Candour could not start', error);
+    process.exit(1);
+  }
+};
+
+/** Route id and status only: no IP address, user agent, query string or exact time. */
+const accessLog: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  logInfo(`${event.request.method} ${event.route.id ?? '(no route)'} ${response.status}`);
+  return response;
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  const headers = response.headers;
+  headers.set('Referrer-Policy', 'no-referrer');
+  headers.set('X-Content-Type-Options', 'nosniff');
+  headers.set('X-Frame-Options', 'DENY');
+  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
+  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
+  headers.set(
+    'Permissions-Policy',
+    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()'
+  );
+  if (!headers.has('Content-Security-Policy')) {
+    // Pages get kit.csp; everything else (JSON, files) may load nothing at all.
+    headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  }
+  // adapter-node assumes https when ORIGIN is unset, so trust only the configured origin.
+  if (config().ORIGIN?.startsWith('https:')) {
+    headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
+  }
+  if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+  return response;
+};
+
+/** Reporter-facing responses never set a cookie, whatever a handler below tried. */
+const noReporterCookies: Handle = async ({ event, resolve }) => {
+  const response = await resolve(event);
+  if (!isStaffPath(event.url.pathname)) response.headers.delete('set-cookie');
+  return response;
+};
+
+export const handle = sequence(accessLog, securityHeaders, noReporterCookies);
+
+export const handleError: HandleServerError = ({ error, status }) => {
+  if (status !== 404) logError('request failed', error);
+  return { message: status === 404 ? 'Not found' : 'Something went wrong' };
+};

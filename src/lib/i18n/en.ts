@@ -1,0 +1,24 @@
+/** English strings. Another language is another file with the same keys. */
+export const en = {
+  'app.name': 'Candour',
+  'app.tagline': 'Raise a concern safely. Only the right people can read it.',
+  'layout.skip': 'Skip to main content',
+  'layout.footer': 'Candour encrypts every report in your browser. The server cannot read it.',
+  'exit.button': 'Exit this page',
+  'exit.hint': 'Or press Shift three times.',
+  'home.title': 'Raise a concern',
+  'home.intro':
+    'Candour lets staff, volunteers, parents and young people raise a concern, a complaint or a safeguarding worry with an organisation that works with children, without giving their name.',
+  'home.organisations': 'Choose the organisation',
+  'home.noOrganisations': 'No organisation has been set up here yet.',
+  'home.setUp': 'Set up the first organisation',
+  'home.staff': 'Staff and designated people: sign in',
+  'home.emergencyTitle': 'If a child is in immediate danger',
+  'home.emergency':
+    'Call 999 now. For advice, the NSPCC helpline is 0808 800 5000. Candour is not an emergency service.',
+  'error.notFound': 'Page not found',
+  'error.generic': 'Something went wrong',
+  'error.back': 'Go to the start'
+} as const;
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,15 @@
+/** Route helpers, so paths are written once. */
+export const paths = {
+  home: '/',
+  setup: '/setup',
+  staff: '/staff',
+  signIn: '/staff/sign-in',
+  organisation: (slug: string) => `/o/${encodeURIComponent(slug)}`,
+  report: (slug: string) => `/o/${encodeURIComponent(slug)}/report`,
+  followUp: (slug: string) => `/o/${encodeURIComponent(slug)}/case`
+} as const;
+
+/** Staff and set-up pages may use a session cookie; every other page is reporter-facing. */
+export function isStaffPath(pathname: string): boolean {
+  return /^\/(staff|setup)(\/|$)/.test(pathname);
+}

@@ -1,0 +1,344 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid
+} from 'drizzle-orm/pg-core';
+import { bytea } from './bytes';
+
+/*
+ * What the server may hold is fixed by docs/PROTOCOL.md: ciphertext, public keys, wrapped keys and
+ * the metadata listed there. No column here ever holds a report, a message, an attachment, an
+ * involved person's name, a password or a case key in the clear.
+ */
+
+export const unitKind = pgEnum('unit_kind', [
+  'organisation',
+  'naccc',
+  'lado',
+  'childrens_services',
+  'other_body'
+]);
+
+export const personStatus = pgEnum('person_status', ['invited', 'active', 'on_leave', 'removed']);
+
+export const role = pgEnum('role', [
+  'coordinator',
+  'deputy_coordinator',
+  'team_leader',
+  'chair',
+  'committee_member',
+  'complaints_officer',
+  'safeguarding_lead',
+  'deputy_safeguarding_lead',
+  'senior_practitioner',
+  'chief_executive',
+  'safeguarding_manager',
+  'external_member'
+]);
+
+export const track = pgEnum('track', ['whistleblowing', 'complaint', 'safeguarding', 'compliment']);
+
+export const caseStatus = pgEnum('case_status', [
+  'new',
+  'acknowledged',
+  'investigating',
+  'awaiting_reporter',
+  'responded',
+  'escalated',
+  'closed'
+]);
+
+export const senderKind = pgEnum('sender_kind', ['reporter', 'staff', 'system']);
+
+export const entryKind = pgEnum('entry_kind', ['message', 'note', 'action']);
+
+/**
+ * An organisation (a contact centre, a mentoring charity) or an external body (NACCC, a local
+ * authority's LADO or children's services). Both have people, roles, keys and a signed roster;
+ * external bodies are shared and linked to the organisations they serve.
+ */
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  kind: unitKind('kind').notNull().default('organisation'),
+  /** Routing policy and timescales (src/lib/routing), edited by the organisation's admins. */
+  policy: jsonb('policy')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
+  /** Public contact details shown to reporters (children's services number and the like). */
+  publicInfo: jsonb('public_info')
+    .notNull()
+    .default(sql`'{}'::jsonb`),
+  /** Ed25519 public key that signs this unit's roster; its secret half is sealed to each admin. */
+  signingPublicKey: bytea('signing_public_key'),
+  requireTotp: boolean('require_totp').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** Which external bodies serve which organisation. */
+export const unitLinks = pgTable(
+  'unit_links',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    bodyId: uuid('body_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' })
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.bodyId] })]
+);
+
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    displayName: text('display_name').notNull(),
+    /** Where "something in Candour needs you" notices go; optional. */
+    email: text('email'),
+    status: personStatus('status').notNull().default('invited'),
+    isAdmin: boolean('is_admin').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+  },
+  (t) => [index('people_organisation_idx').on(t.organisationId)]
+);
+
+export const personRoles = pgTable(
+  'person_roles',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    role: role('role').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.role] })]
+);
+
+/**
+ * A person's key material as their browser made it: public keys, private keys wrapped by a
+ * password-derived key and again by a recovery code, and the argon2 hash of a login secret that
+ * is itself derived from the password (the password never arrives here).
+ */
+export const credentials = pgTable('credentials', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => people.id, { onDelete: 'cascade' }),
+  boxPublicKey: bytea('box_public_key').notNull(),
+  signPublicKey: bytea('sign_public_key').notNull(),
+  passwordSalt: bytea('password_salt').notNull(),
+  passwordWrappedKeys: bytea('password_wrapped_keys').notNull(),
+  recoveryWrappedKeys: bytea('recovery_wrapped_keys').notNull(),
+  loginHash: text('login_hash').notNull(),
+  totpSecret: text('totp_secret'),
+  /** The unit's signature over this person's public keys, roles and unit (the roster entry). */
+  rosterSignature: bytea('roster_signature'),
+  rosterSignedBy: uuid('roster_signed_by').references(() => people.id, { onDelete: 'set null' }),
+  rosterSignedAt: timestamp('roster_signed_at', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+/** The unit signing key's secret half, sealed to each admin's box key. */
+export const signingKeyGrants = pgTable(
+  'signing_key_grants',
+  {
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    sealedSigningKey: bytea('sealed_signing_key').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.personId] })]
+);
+
+export const invitations = pgTable('invitations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  personId: uuid('person_id')
+    .notNull()
+    .references(() => people.id, { onDelete: 'cascade' }),
+  /** SHA-256 of the one-time token in the link; the token itself is shown once to the admin. */
+  tokenHash: bytea('token_hash').notNull().unique(),
+  createdBy: uuid('created_by').references(() => people.id, { onDelete: 'set null' }),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true })
+});
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie value, so a leaked table cannot be replayed. */
+    idHash: bytea('id_hash').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull()
+  },
+  (t) => [index('sessions_person_idx').on(t.personId)]
+);
+
+/** Fixed-window counters for sign-in and case-key attempts; keys never hold an IP address. */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull()
+});
+
+/**
+ * A case. Reporter-side times are dates only. Track, stage and status are the only clear-text
+ * facts about it, kept so deadlines can be counted; everything the reporter wrote is in
+ * `reportCiphertext`.
+ */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Chosen by the reporter's browser: a retried submission finds the case it already made. */
+    submissionId: uuid('submission_id').notNull().unique(),
+    /** SHA-256 of the lookup token derived from the case key. */
+    lookupHash: bytea('lookup_hash').notNull().unique(),
+    reporterSignPublicKey: bytea('reporter_sign_public_key').notNull(),
+    reporterBoxPublicKey: bytea('reporter_box_public_key').notNull(),
+    track: track('track').notNull(),
+    stage: smallint('stage').notNull().default(1),
+    status: caseStatus('status').notNull().default('new'),
+    /** The content-key generation; rises by one each time a recipient is removed. */
+    keyEpoch: integer('key_epoch').notNull().default(0),
+    reportCiphertext: bytea('report_ciphertext').notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    stageStartedOn: date('stage_started_on', { mode: 'string' }).notNull(),
+    acknowledgedOn: date('acknowledged_on', { mode: 'string' }),
+    respondedOn: date('responded_on', { mode: 'string' }),
+    closedOn: date('closed_on', { mode: 'string' })
+  },
+  (t) => [index('cases_organisation_idx').on(t.organisationId)]
+);
+
+/**
+ * The case's content key sealed to one holder for one key epoch. `personId` null means the
+ * reporter's own case key pair. Access to a case is exactly: holding a live row here.
+ */
+export const caseKeys = pgTable(
+  'case_keys',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'cascade' }),
+    epoch: integer('epoch').notNull(),
+    sealedKey: bytea('sealed_key').notNull(),
+    grantedBy: uuid('granted_by').references(() => people.id, { onDelete: 'set null' }),
+    grantedOn: date('granted_on', { mode: 'string' }).notNull(),
+    revokedOn: date('revoked_on', { mode: 'string' })
+  },
+  (t) => [
+    uniqueIndex('case_keys_holder_epoch_idx')
+      .on(t.caseId, t.personId, t.epoch)
+      .where(sql`${t.personId} is not null`),
+    uniqueIndex('case_keys_reporter_epoch_idx')
+      .on(t.caseId, t.epoch)
+      .where(sql`${t.personId} is null`),
+    index('case_keys_person_idx').on(t.personId)
+  ]
+);
+
+/** The conversation, internal notes and recorded actions: all ciphertext, signed inside. */
+export const caseEntries = pgTable(
+  'case_entries',
+  {
+    id: uuid('id').primaryKey(),
+    seq: bigserial('seq', { mode: 'number' }).notNull().unique(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: entryKind('kind').notNull(),
+    senderKind: senderKind('sender_kind').notNull(),
+    senderPersonId: uuid('sender_person_id').references(() => people.id, { onDelete: 'set null' }),
+    epoch: integer('epoch').notNull(),
+    ciphertext: bytea('ciphertext').notNull(),
+    /** Staff entries keep the time; reporter entries only the day. */
+    createdOn: date('created_on', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true })
+  },
+  (t) => [index('case_entries_case_idx').on(t.caseId, t.seq)]
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    entryId: uuid('entry_id').references(() => caseEntries.id, { onDelete: 'cascade' }),
+    epoch: integer('epoch').notNull(),
+    /** secretstream header followed by the encrypted name and type. */
+    header: bytea('header').notNull(),
+    chunkCount: integer('chunk_count').notNull(),
+    /** Ciphertext size, so downloads can show progress. */
+    byteLength: integer('byte_length').notNull(),
+    complete: boolean('complete').notNull().default(false)
+  },
+  (t) => [index('attachments_case_idx').on(t.caseId)]
+);
+
+export const attachmentChunks = pgTable(
+  'attachment_chunks',
+  {
+    attachmentId: uuid('attachment_id')
+      .notNull()
+      .references(() => attachments.id, { onDelete: 'cascade' }),
+    index: integer('index').notNull(),
+    data: bytea('data').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.attachmentId, t.index] })]
+);
+
+/**
+ * Append-only, hash-chained record of who did what to which case, with no content. Each row's
+ * hash covers the previous row's hash, so a changed or deleted row breaks the chain.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id').references(() => cases.id, { onDelete: 'cascade' }),
+    actorKind: senderKind('actor_kind').notNull(),
+    actorPersonId: uuid('actor_person_id').references(() => people.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    /** Non-content facts of the action, such as the ids of people a case was referred to. */
+    detail: jsonb('detail')
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }),
+    prevHash: bytea('prev_hash').notNull(),
+    hash: bytea('hash').notNull()
+  },
+  (t) => [index('audit_events_case_idx').on(t.caseId, t.seq)]
+);

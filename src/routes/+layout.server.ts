@@ -1,0 +1,4 @@
+import { config } from '$lib/server/config';
+import type { LayoutServerLoad } from './$types';
+
+export const load = (() => ({ exitUrl: config().EXIT_URL })) satisfies LayoutServerLoad;
