@@ -1,0 +1,81 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isReachable } from '../../src/lib/server/db';
+import { cases, organisations } from '../../src/lib/server/db/schema';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await database?.dispose();
+});
+
+describe(`database layer (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('runs the migrations and answers', async () => {
+    expect(database.kind).toBe(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+    expect(await isReachable(database.db)).toBe(true);
+    const tables = await database.db.execute<{ table_name: string }>(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`
+    );
+    const names = (Array.isArray(tables) ? tables : tables.rows).map((row) => row.table_name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'organisations',
+        'people',
+        'credentials',
+        'cases',
+        'case_keys',
+        'audit_events'
+      ])
+    );
+  });
+
+  it('returns every bytea column as a plain Uint8Array on both drivers', async () => {
+    const [organisation] = await database.db
+      .insert(organisations)
+      .values({
+        slug: 'bytes-check',
+        name: 'Bytes check',
+        signingPublicKey: new Uint8Array([1, 2, 255])
+      })
+      .returning();
+    const [row] = await database.db
+      .select({ key: organisations.signingPublicKey })
+      .from(organisations)
+      .where(eq(organisations.id, organisation!.id));
+    expect(Object.getPrototypeOf(row!.key)).toBe(Uint8Array.prototype);
+    expect([...row!.key!]).toEqual([1, 2, 255]);
+  });
+
+  it('refuses a second case with the same submission id', async () => {
+    const [organisation] = await database.db
+      .insert(organisations)
+      .values({ slug: 'idempotency', name: 'Idempotency' })
+      .returning();
+    const submissionId = crypto.randomUUID();
+    const base = {
+      organisationId: organisation!.id,
+      submissionId,
+      reporterSignPublicKey: new Uint8Array(32),
+      reporterBoxPublicKey: new Uint8Array(32),
+      track: 'complaint' as const,
+      reportCiphertext: new Uint8Array([9]),
+      receivedOn: '2026-11-26',
+      stageStartedOn: '2026-11-26'
+    };
+    await database.db
+      .insert(cases)
+      .values({ ...base, id: crypto.randomUUID(), lookupHash: new Uint8Array([1]) });
+    await expect(
+      database.db
+        .insert(cases)
+        .values({ ...base, id: crypto.randomUUID(), lookupHash: new Uint8Array([2]) })
+    ).rejects.toThrow();
+    const rows = await database.db.select().from(cases).where(eq(cases.submissionId, submissionId));
+    expect(rows).toHaveLength(1);
+  });
+});
