@@ -4,6 +4,7 @@ declare global {
     interface Error {
       message: string;
       code?: string;
+      issues?: { path: string; message: string }[];
     }
     // interface Locals {}
   }

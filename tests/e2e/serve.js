@@ -10,6 +10,7 @@ import postgres from 'postgres';
 
 const port = process.env.E2E_PORT ?? '4173';
 const logPath = process.env.E2E_LOG ?? path.join(tmpdir(), 'candour-e2e-server.log');
+/** @type {Record<string, string | undefined>} */
 const env = { ...process.env, PORT: port, ORIGIN: `http://127.0.0.1:${port}`, HOST: '127.0.0.1' };
 delete env.DATABASE_URL;
 
@@ -41,13 +42,12 @@ server.stderr.on('data', (chunk) => {
 });
 
 let stopping = false;
+/** @param {number} code */
 async function stop(code) {
   if (stopping) return;
   stopping = true;
   server.kill('SIGTERM');
-  await new Promise((resolve) =>
-    server.exitCode === null ? server.once('exit', resolve) : resolve()
-  );
+  if (server.exitCode === null) await new Promise((resolve) => server.once('exit', resolve));
   await cleanup();
   log.end();
   process.exit(code);

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isReachable } from '../../src/lib/server/db';
+import { isReachable, queryRows } from '../../src/lib/server/db';
 import { cases, organisations } from '../../src/lib/server/db/schema';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
@@ -18,10 +18,11 @@ describe(`database layer (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGli
   it('runs the migrations and answers', async () => {
     expect(database.kind).toBe(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
     expect(await isReachable(database.db)).toBe(true);
-    const tables = await database.db.execute<{ table_name: string }>(
+    const tables = await queryRows<{ table_name: string }>(
+      database.db,
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`
     );
-    const names = (Array.isArray(tables) ? tables : tables.rows).map((row) => row.table_name);
+    const names = tables.map((row) => row.table_name);
     expect(names).toEqual(
       expect.arrayContaining([
         'organisations',

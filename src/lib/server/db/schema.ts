@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid
 } from 'drizzle-orm/pg-core';
+import { ROLES, TRACKS, UNIT_KINDS } from '../../schemas/common';
 import { bytea } from './bytes';
 
 /*
@@ -23,32 +24,13 @@ import { bytea } from './bytes';
  * involved person's name, a password or a case key in the clear.
  */
 
-export const unitKind = pgEnum('unit_kind', [
-  'organisation',
-  'naccc',
-  'lado',
-  'childrens_services',
-  'other_body'
-]);
+export const unitKind = pgEnum('unit_kind', UNIT_KINDS);
 
 export const personStatus = pgEnum('person_status', ['invited', 'active', 'on_leave', 'removed']);
 
-export const role = pgEnum('role', [
-  'coordinator',
-  'deputy_coordinator',
-  'team_leader',
-  'chair',
-  'committee_member',
-  'complaints_officer',
-  'safeguarding_lead',
-  'deputy_safeguarding_lead',
-  'senior_practitioner',
-  'chief_executive',
-  'safeguarding_manager',
-  'external_member'
-]);
+export const role = pgEnum('role', ROLES);
 
-export const track = pgEnum('track', ['whistleblowing', 'complaint', 'safeguarding', 'compliment']);
+export const track = pgEnum('track', TRACKS);
 
 export const caseStatus = pgEnum('case_status', [
   'new',
@@ -110,14 +92,22 @@ export const people = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
     displayName: text('display_name').notNull(),
-    /** Where "something in Candour needs you" notices go; optional. */
-    email: text('email'),
+    /** Lower-cased; the sign-in name and where "something in Candour needs you" notices go. */
+    email: text('email').notNull().unique(),
     status: personStatus('status').notNull().default('invited'),
     isAdmin: boolean('is_admin').notNull().default(false),
+    /** May add organisations and external bodies to this deployment; reads nothing. */
+    isHost: boolean('is_host').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
   },
   (t) => [index('people_organisation_idx').on(t.organisationId)]
 );
+
+/** Random values this deployment makes once, such as the key for decoy sign-in salts. */
+export const instanceSecrets = pgTable('instance_secrets', {
+  name: text('name').primaryKey(),
+  value: bytea('value').notNull()
+});
 
 export const personRoles = pgTable(
   'person_roles',

@@ -1,5 +1,5 @@
-/** English strings. Another language is another file with the same keys. */
-export const en = {
+/** English: strings shared by every page. */
+export const common = {
   'app.name': 'Candour',
   'app.tagline': 'Raise a concern safely. Only the right people can read it.',
   'layout.skip': 'Skip to main content',
@@ -20,5 +20,3 @@ export const en = {
   'error.generic': 'Something went wrong',
   'error.back': 'Go to the start'
 } as const;
-
-export type MessageKey = keyof typeof en;

@@ -1,0 +1,9 @@
+import { common } from './common';
+
+/**
+ * The English catalogue, one file per area so areas can grow without touching each other.
+ * Another language is another folder with the same keys.
+ */
+export const en = { ...common } as const;
+
+export type MessageKey = keyof typeof en;
