@@ -1,0 +1,85 @@
+// Candour's crypto API. Everything the app needs from libsodium goes through here.
+export { ready, isReady } from './sodium';
+export * from './errors';
+export type * from './types';
+export {
+  ARGON2_MEMLIMIT_BYTES,
+  ARGON2_OPSLIMIT,
+  ARGON2_OUTPUT_BYTES,
+  ARGON2_SALT_BYTES,
+  DEFAULT_CHUNK_BYTES,
+  HUMAN_CODE_BYTES,
+  VERSION
+} from './params';
+export {
+  toBase64,
+  fromBase64,
+  toHex,
+  fromHex,
+  utf8,
+  fromUtf8,
+  constantTimeEqual,
+  concatBytes
+} from './encoding';
+export { randomBytes, sha256 } from './primitives';
+export {
+  generateCaseKey,
+  formatCaseKey,
+  parseCaseKey,
+  deriveCaseKeys,
+  lookupHash
+} from './case-key';
+export {
+  generateStaffKeys,
+  newPasswordSalt,
+  derivePasswordSecrets,
+  wrapStaffKeys,
+  unwrapStaffKeys,
+  generateRecoveryCode,
+  parseRecoveryCode,
+  recoveryKeyFromCode,
+  wrapStaffKeysWithRecovery,
+  unwrapStaffKeysWithRecovery,
+  enrolStaff,
+  changePassword,
+  type PasswordSecrets,
+  type StaffEnrolment,
+  type PasswordChange
+} from './staff';
+export {
+  newCaseKeys,
+  rotateCaseKeys,
+  sealCaseKeysFor,
+  openSealedCaseKeys,
+  encryptReport,
+  decryptReport,
+  sealToBoxKey,
+  openSealedBox,
+  type SealPurpose
+} from './envelope';
+export {
+  encryptEntry,
+  decryptEntry,
+  type EncryptEntryInput,
+  type DecryptEntryInput
+} from './entries';
+export { signRequest, verifyRequest, type SignedRequest } from './requests';
+export {
+  encryptFile,
+  decryptFile,
+  readAllBytes,
+  type FileMeta,
+  type ByteSource,
+  type EncryptFileOptions,
+  type EncryptedFile,
+  type DecryptedFile
+} from './files';
+export {
+  generateUnitSigningKey,
+  signRosterEntry,
+  verifyRosterEntry,
+  fingerprint,
+  sealUnitSigningKey,
+  openUnitSigningKey,
+  type RosterEntry
+} from './roster';

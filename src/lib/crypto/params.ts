@@ -1,0 +1,65 @@
+// Every number that the byte formats and derivations depend on. Changing one of these
+// changes the protocol: add a new version instead (see docs/PROTOCOL.md, "Versioning").
+
+/** Argon2id via crypto_pwhash (ALG_ARGON2ID13). */
+export const ARGON2_OPSLIMIT = 3;
+export const ARGON2_MEMLIMIT_BYTES = 64 * 1024 * 1024;
+export const ARGON2_OUTPUT_BYTES = 32;
+export const ARGON2_SALT_BYTES = 16;
+
+export const KEY_BYTES = 32;
+export const XCHACHA_NONCE_BYTES = 24;
+export const AEAD_TAG_BYTES = 16;
+export const SIGNATURE_BYTES = 64;
+export const SIGN_SEED_BYTES = 32;
+export const SIGN_PRIVATE_KEY_BYTES = 64;
+export const BOX_KEY_BYTES = 32;
+export const SEAL_OVERHEAD_BYTES = 48;
+
+/** Human codes: 15 random bytes = 120 bits = 24 base32 symbols, plus one check symbol. */
+export const HUMAN_CODE_BYTES = 15;
+
+/** Plaintexts are padded to a multiple of this so lengths leak less. */
+export const PAD_BLOCK_BYTES = 256;
+
+export const DEFAULT_CHUNK_BYTES = 64 * 1024;
+export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** Version bytes, one per format. Retired numbers are never reused. */
+export const VERSION = {
+  report: 1,
+  entry: 1,
+  sealedBox: 1,
+  caseKeyBundle: 1,
+  wrappedStaffKeys: 1,
+  file: 1,
+  rosterSignature: 1,
+  unitSigningKey: 1
+} as const;
+
+/** crypto_kdf contexts (exactly 8 bytes each). */
+export const KDF_CONTEXT = {
+  caseKey: 'CndrCase',
+  password: 'CndrPass'
+} as const;
+
+export const KDF_SUBKEY = {
+  lookupToken: 1,
+  reporterSignSeed: 2,
+  reporterBoxSeed: 3,
+  keyEncryptionKey: 1,
+  loginSecret: 2
+} as const;
+
+/** Domain strings; each one names a single purpose. */
+export const DOMAIN = {
+  caseKeySalt: 'candour/case-key-salt/v1',
+  recoverySalt: 'candour/recovery-salt/v1',
+  report: 'candour/report/v1',
+  entry: 'candour/entry/v1',
+  wrappedStaffKeys: 'candour/staff-keys/v1',
+  file: 'candour/file/v1',
+  request: 'candour/request/v1',
+  roster: 'candour/roster/v1',
+  fingerprint: 'candour/fingerprint/v1'
+} as const;
