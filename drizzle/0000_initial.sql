@@ -91,6 +91,7 @@ CREATE TABLE "credentials" (
 	"password_wrapped_keys" "bytea" NOT NULL,
 	"recovery_wrapped_keys" "bytea" NOT NULL,
 	"login_hash" text NOT NULL,
+	"recovery_hash" text NOT NULL,
 	"totp_secret" text,
 	"roster_signature" "bytea",
 	"roster_signed_by" uuid,

@@ -6,7 +6,10 @@ declare global {
       code?: string;
       issues?: { path: string; message: string }[];
     }
-    // interface Locals {}
+    interface Locals {
+      /** The signed-in person on staff pages; always null on reporter-facing requests. */
+      staff: import('$lib/server/auth/sessions').StaffSession | null;
+    }
   }
 }
 

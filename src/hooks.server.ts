@@ -2,7 +2,8 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { config, ConfigError } from '$lib/server/config';
 import { logError, logInfo } from '$lib/server/log';
-import { startRuntime } from '$lib/server/runtime';
+import { db, startRuntime } from '$lib/server/runtime';
+import { findSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isStaffPath } from '$lib/paths';
 
 export const init: ServerInit = async () => {
@@ -57,7 +58,16 @@ const noReporterCookies: Handle = async ({ event, resolve }) => {
   return response;
 };
 
-export const handle = sequence(accessLog, securityHeaders, noReporterCookies);
+/** Staff pages read the session cookie; reporter requests never look at cookies at all. */
+const staffSession: Handle = async ({ event, resolve }) => {
+  event.locals.staff = null;
+  if (isStaffPath(event.url.pathname)) {
+    event.locals.staff = await findSession(await db(), event.cookies.get(SESSION_COOKIE));
+  }
+  return resolve(event);
+};
+
+export const handle = sequence(accessLog, securityHeaders, noReporterCookies, staffSession);
 
 export const handleError: HandleServerError = ({ error, status }) => {
   if (status !== 404) logError('request failed', error);

@@ -33,33 +33,18 @@ export const emailSchema = z
 export const displayNameSchema = z.string().trim().min(1).max(120);
 export const daySchema = z.iso.date();
 
-export const ROLES = [
-  'coordinator',
-  'deputy_coordinator',
-  'team_leader',
-  'chair',
-  'committee_member',
-  'complaints_officer',
-  'safeguarding_lead',
-  'deputy_safeguarding_lead',
-  'senior_practitioner',
-  'chief_executive',
-  'safeguarding_manager',
-  'external_member'
-] as const;
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
+// The vocabulary of tracks, roles and units belongs to the routing module; re-exported here so
+// request schemas and the database enums use the very same lists.
+export {
+  ROLES,
+  TRACKS,
+  UNIT_KINDS,
+  roleSchema,
+  trackSchema,
+  type Role,
+  type Track,
+  type UnitKind
+} from '../routing/policy';
+import { UNIT_KINDS } from '../routing/policy';
 
-export const TRACKS = ['whistleblowing', 'complaint', 'safeguarding', 'compliment'] as const;
-export const trackSchema = z.enum(TRACKS);
-export type Track = z.infer<typeof trackSchema>;
-
-export const UNIT_KINDS = [
-  'organisation',
-  'naccc',
-  'lado',
-  'childrens_services',
-  'other_body'
-] as const;
 export const unitKindSchema = z.enum(UNIT_KINDS);
-export type UnitKind = z.infer<typeof unitKindSchema>;

@@ -135,6 +135,8 @@ export const credentials = pgTable('credentials', {
   passwordWrappedKeys: bytea('password_wrapped_keys').notNull(),
   recoveryWrappedKeys: bytea('recovery_wrapped_keys').notNull(),
   loginHash: text('login_hash').notNull(),
+  /** argon2 hash of a proof derived from the recovery code, checked before a password reset. */
+  recoveryHash: text('recovery_hash').notNull(),
   totpSecret: text('totp_secret'),
   /** The unit's signature over this person's public keys, roles and unit (the roster entry). */
   rosterSignature: bytea('roster_signature'),

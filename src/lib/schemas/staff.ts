@@ -1,0 +1,119 @@
+import { z } from 'zod';
+import {
+  base64Bytes,
+  base64Up,
+  displayNameSchema,
+  emailSchema,
+  roleSchema,
+  slugSchema
+} from './common';
+
+/** Everything a browser sends when it has made a person's keys: never a password or private key. */
+export const enrolmentSchema = z.strictObject({
+  boxPublicKey: base64Bytes(32),
+  signPublicKey: base64Bytes(32),
+  passwordSalt: base64Bytes(16),
+  passwordWrappedKeys: base64Up(512),
+  recoveryWrappedKeys: base64Up(512),
+  loginSecret: base64Bytes(32),
+  recoveryProof: base64Bytes(32)
+});
+export type Enrolment = z.infer<typeof enrolmentSchema>;
+
+export const rolesSchema = z.array(roleSchema).min(1).max(12);
+
+export const setupSchema = z.strictObject({
+  organisation: z.strictObject({
+    name: z.string().trim().min(2).max(120),
+    slug: slugSchema,
+    presetId: z.string().max(64)
+  }),
+  admin: z.strictObject({
+    displayName: displayNameSchema,
+    email: emailSchema,
+    roles: z.array(roleSchema).max(12)
+  }),
+  enrolment: enrolmentSchema,
+  unit: z.strictObject({
+    signingPublicKey: base64Bytes(32),
+    sealedSigningKey: base64Up(256),
+    adminRosterSignature: base64Bytes(64)
+  })
+});
+
+export const signInSaltSchema = z.strictObject({ email: emailSchema });
+
+export const signInSchema = z.strictObject({
+  email: emailSchema,
+  loginSecret: base64Bytes(32),
+  code: z
+    .string()
+    .trim()
+    .max(12)
+    .transform((code) => code.replace(/\s+/g, ''))
+    .optional()
+});
+
+export const inviteSchema = z.strictObject({
+  displayName: displayNameSchema,
+  email: emailSchema,
+  roles: rolesSchema,
+  isAdmin: z.boolean().default(false)
+});
+
+export const invitationTokenSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'not an invitation link');
+
+export const acceptInvitationSchema = z.strictObject({
+  token: invitationTokenSchema,
+  enrolment: enrolmentSchema
+});
+
+export const rosterSignatureSchema = z.strictObject({ signature: base64Bytes(64) });
+
+export const updatePersonSchema = z.strictObject({
+  status: z.enum(['active', 'on_leave', 'removed']).optional(),
+  roles: rolesSchema.optional(),
+  isAdmin: z.boolean().optional()
+});
+
+export const totpConfirmSchema = z.strictObject({
+  secret: z.string().regex(/^[A-Z2-7]{16,64}$/, 'not a two-factor secret'),
+  code: z.string().regex(/^\d{6}$/, 'enter the 6-digit code')
+});
+
+export const recoveryStartSchema = z.strictObject({
+  email: emailSchema,
+  recoveryProof: base64Bytes(32)
+});
+
+export const recoveryFinishSchema = z.strictObject({
+  email: emailSchema,
+  recoveryProof: base64Bytes(32),
+  enrolment: enrolmentSchema
+});
+
+export const changePasswordSchema = z.strictObject({
+  currentLoginSecret: base64Bytes(32),
+  passwordSalt: base64Bytes(16),
+  passwordWrappedKeys: base64Up(512),
+  loginSecret: base64Bytes(32)
+});
+
+export const signingKeyGrantSchema = z.strictObject({ sealedSigningKey: base64Up(256) });
+
+export const personParamsSchema = z.object({ personId: z.uuid() });
+
+export const organisationSettingsSchema = z
+  .strictObject({
+    name: z.string().trim().min(2).max(120).optional(),
+    requireTotp: z.boolean().optional(),
+    publicInfo: z
+      .strictObject({
+        childrensServicesPhone: z.string().trim().max(40).optional(),
+        contactNote: z.string().trim().max(500).optional()
+      })
+      .optional()
+  })
+  .refine((value) => Object.keys(value).length > 0, 'nothing to change');

@@ -1,0 +1,112 @@
+import argon2 from 'argon2';
+import { eq } from 'drizzle-orm';
+import * as OTPAuth from 'otpauth';
+import { concatBytes, randomBytes, ready, sha256, utf8 } from '$lib/crypto';
+import type { Database } from '../db';
+import { credentials, instanceSecrets, organisations, people } from '../db/schema';
+import { consume, reset } from './rate-limit';
+
+/** Server-side work factor for the login-secret hash (the browser already ran Argon2id). */
+const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+/** Five wrong answers in fifteen minutes pause that account's sign-in for the rest of the window. */
+export const SIGN_IN_LIMIT = { max: 5, windowMs: 15 * 60 * 1000 };
+
+export async function hashLoginSecret(loginSecret: Uint8Array): Promise<string> {
+  return argon2.hash(Buffer.from(loginSecret), ARGON2_OPTIONS);
+}
+
+async function instanceSecret(db: Database, name: string): Promise<Uint8Array> {
+  const [existing] = await db.select().from(instanceSecrets).where(eq(instanceSecrets.name, name));
+  if (existing) return existing.value;
+  await ready();
+  await db
+    .insert(instanceSecrets)
+    .values({ name, value: randomBytes(32) })
+    .onConflictDoNothing();
+  const [row] = await db.select().from(instanceSecrets).where(eq(instanceSecrets.name, name));
+  return row!.value;
+}
+
+/**
+ * The salt the browser needs to derive its keys. An unknown email gets a stable decoy salt, so
+ * this answer never tells whether an account exists.
+ */
+export async function passwordSaltFor(db: Database, email: string): Promise<Uint8Array> {
+  const [row] = await db
+    .select({ salt: credentials.passwordSalt })
+    .from(people)
+    .innerJoin(credentials, eq(credentials.personId, people.id))
+    .where(eq(people.email, email));
+  if (row) return row.salt;
+  const secret = await instanceSecret(db, 'decoy-salt');
+  await ready();
+  return sha256(concatBytes(secret, utf8(email))).slice(0, 16);
+}
+
+export type SignInResult =
+  | { ok: true; personId: string }
+  | { ok: false; reason: 'rejected' }
+  | { ok: false; reason: 'locked'; retryAfter: number };
+
+/** One answer for every failure: wrong email, wrong password, wrong or missing code. */
+export async function checkSignIn(
+  db: Database,
+  input: { email: string; loginSecret: Uint8Array; code?: string | undefined }
+): Promise<SignInResult> {
+  await ready();
+  const limitKey = `sign-in:${Buffer.from(sha256(utf8(input.email))).toString('hex')}`;
+  const limit = await consume(db, limitKey, SIGN_IN_LIMIT);
+  if (!limit.allowed) return { ok: false, reason: 'locked', retryAfter: limit.retryAfter };
+
+  const [row] = await db
+    .select({
+      personId: people.id,
+      status: people.status,
+      loginHash: credentials.loginHash,
+      totpSecret: credentials.totpSecret,
+      requireTotp: organisations.requireTotp
+    })
+    .from(people)
+    .innerJoin(credentials, eq(credentials.personId, people.id))
+    .innerJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(eq(people.email, input.email));
+
+  const passwordOk = row
+    ? await argon2.verify(row.loginHash, Buffer.from(input.loginSecret))
+    : // Same work for an unknown email, so timing does not tell either.
+      (await argon2.hash(Buffer.from(input.loginSecret), ARGON2_OPTIONS), false);
+  if (!row || !passwordOk || row.status === 'removed' || row.status === 'invited') {
+    return { ok: false, reason: 'rejected' };
+  }
+  if (row.totpSecret && !verifyTotp(row.totpSecret, input.code))
+    return { ok: false, reason: 'rejected' };
+  await reset(db, limitKey);
+  return { ok: true, personId: row.personId };
+}
+
+export function newTotpSecret(label: string): { secret: string; uri: string } {
+  const secret = new OTPAuth.Secret({ buffer: randomBytes(20).slice().buffer });
+  const totp = new OTPAuth.TOTP({ issuer: 'Candour', label, secret });
+  return { secret: secret.base32, uri: totp.toString() };
+}
+
+export function verifyTotp(secretBase32: string, code: string | undefined): boolean {
+  if (!code || !/^\d{6}$/.test(code)) return false;
+  const totp = new OTPAuth.TOTP({
+    issuer: 'Candour',
+    secret: OTPAuth.Secret.fromBase32(secretBase32)
+  });
+  return totp.validate({ token: code, window: 1 }) !== null;
+}
+
+/** True when this person must still set up two-factor before doing anything else. */
+export async function mustEnrolTotp(db: Database, personId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ totpSecret: credentials.totpSecret, requireTotp: organisations.requireTotp })
+    .from(people)
+    .innerJoin(credentials, eq(credentials.personId, people.id))
+    .innerJoin(organisations, eq(organisations.id, people.organisationId))
+    .where(eq(people.id, personId));
+  return Boolean(row?.requireTotp && !row.totpSecret);
+}

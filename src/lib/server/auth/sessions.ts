@@ -1,0 +1,102 @@
+import type { Cookies } from '@sveltejs/kit';
+import { and, eq, gt, lt, or } from 'drizzle-orm';
+import type { Database } from '../db';
+import { people, sessions } from '../db/schema';
+import { config } from '../config';
+import { hashToken, newToken } from './tokens';
+
+export const SESSION_COOKIE = 'candour_session';
+/** Signed out after this long without a request… */
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+/** …and after this long whatever happens. */
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+
+export interface StaffSession {
+  personId: string;
+  organisationId: string;
+  displayName: string;
+  email: string;
+  isAdmin: boolean;
+  isHost: boolean;
+}
+
+export async function createSession(db: Database, personId: string): Promise<string> {
+  const { token, hash } = await newToken();
+  const now = Date.now();
+  await db.insert(sessions).values({
+    idHash: hash,
+    personId,
+    createdAt: new Date(now),
+    lastSeenAt: new Date(now),
+    expiresAt: new Date(now + ABSOLUTE_TIMEOUT_MS)
+  });
+  // Expired sessions of anyone are cleared as new ones are made; no scheduler needed.
+  await db
+    .delete(sessions)
+    .where(
+      or(
+        lt(sessions.expiresAt, new Date(now)),
+        lt(sessions.lastSeenAt, new Date(now - IDLE_TIMEOUT_MS))
+      )
+    );
+  return token;
+}
+
+export async function findSession(
+  db: Database,
+  token: string | undefined
+): Promise<StaffSession | null> {
+  if (!token) return null;
+  const hash = await hashToken(token);
+  if (!hash) return null;
+  const now = Date.now();
+  const [row] = await db
+    .select({
+      personId: people.id,
+      organisationId: people.organisationId,
+      displayName: people.displayName,
+      email: people.email,
+      isAdmin: people.isAdmin,
+      isHost: people.isHost,
+      status: people.status
+    })
+    .from(sessions)
+    .innerJoin(people, eq(people.id, sessions.personId))
+    .where(
+      and(
+        eq(sessions.idHash, hash),
+        gt(sessions.expiresAt, new Date(now)),
+        gt(sessions.lastSeenAt, new Date(now - IDLE_TIMEOUT_MS))
+      )
+    );
+  if (!row || row.status === 'removed' || row.status === 'invited') return null;
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: new Date(now) })
+    .where(eq(sessions.idHash, hash));
+  const { status: _status, ...session } = row;
+  return session;
+}
+
+export async function endSession(db: Database, token: string | undefined): Promise<void> {
+  const hash = token ? await hashToken(token) : null;
+  if (hash) await db.delete(sessions).where(eq(sessions.idHash, hash));
+}
+
+export async function endAllSessions(db: Database, personId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.personId, personId));
+}
+
+export function setSessionCookie(cookies: Cookies, token: string): void {
+  cookies.set(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config().ORIGIN?.startsWith('https:') ?? false,
+    maxAge: ABSOLUTE_TIMEOUT_MS / 1000
+  });
+}
+
+export function clearSessionCookie(cookies: Cookies): void {
+  cookies.delete(SESSION_COOKIE, { path: '/' });
+}
