@@ -41,12 +41,17 @@ export function fromBase64(text: string): Uint8Array {
 }
 
 export function toHex(bytes: Uint8Array): string {
-  return lib().to_hex(bytes);
+  let out = '';
+  for (const b of bytes) out += b.toString(16).padStart(2, '0');
+  return out;
 }
 
+/** Lowercase hex only; used for test vectors and debugging, never for stored data. */
 export function fromHex(text: string): Uint8Array {
   if (!/^(?:[0-9a-f]{2})*$/.test(text)) throw new CryptoFormatError('Not lowercase hex');
-  return lib().from_hex(text);
+  const out = new Uint8Array(text.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);
+  return out;
 }
 
 export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {

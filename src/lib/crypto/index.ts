@@ -83,3 +83,12 @@ export {
   openUnitSigningKey,
   type RosterEntry
 } from './roster';
+export {
+  deriveCaseKeysInWorker,
+  derivePasswordSecretsInWorker,
+  recoveryKeyFromCodeInWorker,
+  terminateCryptoWorker,
+  usesWorker,
+  type DerivationOptions,
+  type DerivationPhase
+} from './client';

@@ -1,0 +1,255 @@
+// Writes the known-answer vectors in tests/vectors/. Run once when a format is added
+// (`npx tsx bench/generate-vectors.ts`), then check the files in; the vector spec
+// recomputes every value, so a silent change to a derivation or format fails the tests.
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { deriveCaseKeysSync, formatCaseKey, lookupHash } from '../src/lib/crypto/case-key';
+import { encodeCaseKeyBundle, encryptReportWithNonce } from '../src/lib/crypto/envelope';
+import { encryptEntryWithNonce, type EncryptEntryInput } from '../src/lib/crypto/entries';
+import { toHex, utf8 } from '../src/lib/crypto/encoding';
+import { encryptFile } from '../src/lib/crypto/files';
+import { domainHash, signKeyPairFromSeed, boxKeyPairFromSeed } from '../src/lib/crypto/primitives';
+import { signRequest } from '../src/lib/crypto/requests';
+import { fingerprint, signRosterEntry } from '../src/lib/crypto/roster';
+import { ready } from '../src/lib/crypto/sodium';
+import {
+  derivePasswordSecretsSync,
+  formatRecoveryCode,
+  recoveryKeyFromCodeSync,
+  wrapStaffKeysWithNonce
+} from '../src/lib/crypto/staff';
+import type {
+  CaseKeyBytes,
+  ContentKey,
+  RecoveryCodeBytes,
+  StaffOnlyKey
+} from '../src/lib/crypto/types';
+
+await ready();
+
+const dir = fileURLToPath(new URL('../tests/vectors/', import.meta.url));
+const fixed = (label: string, n = 32) => domainHash('candour/test-vector', utf8(label), n);
+const hex = toHex;
+const write = (name: string, value: unknown) =>
+  writeFileSync(dir + name, JSON.stringify(value, null, 2) + '\n');
+
+// Human codes
+const codeBytes = [
+  new Uint8Array(15),
+  new Uint8Array(15).fill(0xff),
+  fixed('case-key-1', 15),
+  fixed('case-key-2', 15)
+];
+write('human-codes.json', {
+  caseKeys: codeBytes.map((b) => ({ bytes: hex(b), formatted: formatCaseKey(b as CaseKeyBytes) })),
+  recoveryCodes: codeBytes.map((b) => ({
+    bytes: hex(b),
+    formatted: formatRecoveryCode(b as RecoveryCodeBytes)
+  }))
+});
+
+// Case-key derivation
+const caseKeyDerivations = [
+  { bytes: fixed('case-key-1', 15), organisationId: 'riverside-ccc' },
+  { bytes: fixed('case-key-1', 15), organisationId: 'naccc' }
+].map(({ bytes, organisationId }) => {
+  const keys = deriveCaseKeysSync(bytes as CaseKeyBytes, organisationId);
+  return {
+    caseKey: formatCaseKey(bytes as CaseKeyBytes),
+    organisationId,
+    lookupToken: hex(keys.lookupToken),
+    lookupHash: hex(lookupHash(keys.lookupToken)),
+    signPublicKey: hex(keys.sign.publicKey),
+    boxPublicKey: hex(keys.box.publicKey)
+  };
+});
+write('case-key-derivation.json', caseKeyDerivations);
+
+// Staff: password secrets, recovery key, wrapped keys
+const password = 'correct horse battery staple ✓';
+const salt = fixed('password-salt', 16);
+const secrets = derivePasswordSecretsSync(password, salt);
+const recoveryCode = formatRecoveryCode(fixed('recovery', 15) as RecoveryCodeBytes);
+const staffKeys = {
+  box: boxKeyPairFromSeed(fixed('staff-box')),
+  sign: signKeyPairFromSeed(fixed('staff-sign'))
+};
+const wrapNonce = fixed('wrap-nonce', 24);
+write('staff-keys.json', {
+  password: {
+    password,
+    salt: hex(salt),
+    keyEncryptionKey: hex(secrets.keyEncryptionKey),
+    loginSecret: hex(secrets.loginSecret)
+  },
+  recovery: { code: recoveryCode, recoveryKey: hex(recoveryKeyFromCodeSync(recoveryCode)) },
+  wrapped: {
+    boxSeed: hex(fixed('staff-box')),
+    signSeed: hex(fixed('staff-sign')),
+    boxPublicKey: hex(staffKeys.box.publicKey),
+    signPublicKey: hex(staffKeys.sign.publicKey),
+    keyEncryptionKey: hex(secrets.keyEncryptionKey),
+    nonce: hex(wrapNonce),
+    wrapped: hex(wrapStaffKeysWithNonce(staffKeys, secrets.keyEncryptionKey, 'password', wrapNonce))
+  }
+});
+
+// Case envelope and entries
+const contentKey = fixed('content-key') as ContentKey;
+const staffKey = fixed('staff-only-key') as StaffOnlyKey;
+const reporterSign = signKeyPairFromSeed(fixed('reporter-sign'));
+const caseId = '7f1c2d9e-0000-4000-8000-000000000001';
+const report = {
+  track: 'whistleblowing',
+  what: 'Child left alone with a parent whose contact must be supervised.',
+  involved: ['coordinator']
+};
+const reportNonce = fixed('report-nonce', 24);
+const entryInputs: (Omit<EncryptEntryInput, 'signer'> & { signerSeed: string })[] = [
+  {
+    kind: 'message',
+    key: contentKey,
+    caseId,
+    entryId: 'e-1',
+    senderRole: 'reporter',
+    body: { text: 'Any news?' },
+    signerSeed: 'reporter-sign'
+  },
+  {
+    kind: 'message',
+    key: contentKey,
+    caseId,
+    entryId: 'e-2',
+    senderRole: 'staff',
+    body: { text: 'We have opened an investigation.' },
+    signerSeed: 'staff-sign'
+  },
+  {
+    kind: 'note',
+    key: staffKey,
+    caseId,
+    entryId: 'e-3',
+    senderRole: 'staff',
+    body: { text: 'Spoke to the chair.' },
+    signerSeed: 'staff-sign'
+  },
+  {
+    kind: 'action',
+    key: contentKey,
+    caseId,
+    entryId: 'e-4',
+    senderRole: 'staff',
+    body: { action: 'acknowledged' },
+    signerSeed: 'staff-sign'
+  }
+];
+write('envelope.json', {
+  contentKey: hex(contentKey),
+  staffKey: hex(staffKey),
+  caseId,
+  bundles: [
+    {
+      epoch: 0,
+      includeStaffKey: true,
+      bytes: hex(encodeCaseKeyBundle({ epoch: 0, contentKey, staffKey }, true))
+    },
+    {
+      epoch: 3,
+      includeStaffKey: false,
+      bytes: hex(encodeCaseKeyBundle({ epoch: 3, contentKey, staffKey }, false))
+    }
+  ],
+  report: {
+    body: report,
+    reporterSignSeed: hex(fixed('reporter-sign')),
+    reporterSignPublicKey: hex(reporterSign.publicKey),
+    nonce: hex(reportNonce),
+    ciphertext: hex(encryptReportWithNonce(contentKey, caseId, report, reporterSign, reportNonce))
+  },
+  entries: entryInputs.map(({ signerSeed, ...e }) => {
+    const signer = signKeyPairFromSeed(fixed(signerSeed));
+    const nonce = fixed(`entry-nonce-${e.entryId}`, 24);
+    return {
+      kind: e.kind,
+      senderRole: e.senderRole,
+      entryId: e.entryId,
+      body: e.body,
+      signerSeed: hex(fixed(signerSeed)),
+      senderSignPublicKey: hex(signer.publicKey),
+      nonce: hex(nonce),
+      ciphertext: hex(encryptEntryWithNonce({ ...e, signer } as EncryptEntryInput, nonce))
+    };
+  })
+});
+
+// File stream (decryption direction: libsodium picks the stream header itself)
+const plaintext = utf8('Forty bytes of attachment, in 16s. 0123');
+const file = encryptFile(
+  contentKey,
+  new Blob([plaintext]),
+  { name: 'note.txt', type: 'text/plain' },
+  {
+    caseId,
+    fileId: 'file-1',
+    chunkSize: 16
+  }
+);
+const chunks: string[] = [];
+const reader = file.chunks.getReader();
+for (;;) {
+  const { done, value } = await reader.read();
+  if (done) break;
+  chunks.push(hex(value));
+}
+write('stream.json', {
+  contentKey: hex(contentKey),
+  caseId,
+  fileId: 'file-1',
+  meta: { name: 'note.txt', type: 'text/plain' },
+  chunkSize: 16,
+  header: hex(file.header),
+  chunks,
+  plaintext: hex(plaintext)
+});
+
+// Roster, fingerprints and request signatures
+const unit = signKeyPairFromSeed(fixed('unit-signing-key'));
+const rosterEntry = {
+  unitId: 'riverside-ccc',
+  personId: 'person-chair',
+  roles: ['committee_member', 'chair'],
+  boxPublicKey: staffKeys.box.publicKey,
+  signPublicKey: staffKeys.sign.publicKey
+};
+const requestBody = utf8('{"message":"hello"}');
+write('roster.json', {
+  unitSignSeed: hex(fixed('unit-signing-key')),
+  unitSignPublicKey: hex(unit.publicKey),
+  entry: {
+    ...rosterEntry,
+    boxPublicKey: hex(rosterEntry.boxPublicKey),
+    signPublicKey: hex(rosterEntry.signPublicKey)
+  },
+  signature: hex(signRosterEntry(unit.privateKey, rosterEntry)),
+  fingerprints: [
+    { keys: [hex(staffKeys.box.publicKey)], fingerprint: fingerprint(staffKeys.box.publicKey) },
+    {
+      keys: [hex(staffKeys.box.publicKey), hex(staffKeys.sign.publicKey)],
+      fingerprint: fingerprint(staffKeys.box.publicKey, staffKeys.sign.publicKey)
+    }
+  ],
+  request: {
+    signSeed: hex(fixed('reporter-sign')),
+    method: 'POST',
+    path: '/api/report/messages',
+    body: hex(requestBody),
+    day: '2026-11-26',
+    signature: signRequest(reporterSign, {
+      method: 'POST',
+      path: '/api/report/messages',
+      body: requestBody,
+      day: '2026-11-26'
+    })
+  }
+});
+console.log('vectors written to', dir);

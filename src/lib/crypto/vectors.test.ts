@@ -1,0 +1,184 @@
+// Known-answer vectors from tests/vectors/. This one file runs in Node (unit project)
+// and in Chromium (browser project); both must recompute the same bytes.
+import { describe, expect, it } from 'vitest';
+import caseKeyDerivation from '../../../tests/vectors/case-key-derivation.json';
+import envelope from '../../../tests/vectors/envelope.json';
+import humanCodes from '../../../tests/vectors/human-codes.json';
+import roster from '../../../tests/vectors/roster.json';
+import staffKeys from '../../../tests/vectors/staff-keys.json';
+import stream from '../../../tests/vectors/stream.json';
+import { deriveCaseKeys, formatCaseKey, lookupHash, parseCaseKey } from './case-key';
+import { fromHex, toHex } from './encoding';
+import {
+  decodeCaseKeyBundle,
+  decryptReport,
+  encodeCaseKeyBundle,
+  encryptReportWithNonce
+} from './envelope';
+import { decryptEntry, encryptEntryWithNonce, type EntryKey } from './entries';
+import { decryptFile, readAllBytes } from './files';
+import { boxKeyPairFromSeed, signKeyPairFromSeed } from './primitives';
+import { signRequest, verifyRequest } from './requests';
+import { fingerprint, signRosterEntry, verifyRosterEntry } from './roster';
+import { ready } from './sodium';
+import {
+  derivePasswordSecrets,
+  formatRecoveryCode,
+  parseRecoveryCode,
+  recoveryKeyFromCode,
+  unwrapStaffKeys,
+  wrapStaffKeysWithNonce
+} from './staff';
+import type {
+  BoxPublicKey,
+  CaseKeyBytes,
+  ContentKey,
+  KeyEncryptionKey,
+  RecoveryCodeBytes,
+  SignPublicKey,
+  StaffOnlyKey
+} from './types';
+
+await ready();
+
+const bytes = fromHex;
+
+describe('human codes', () => {
+  it.each(humanCodes.caseKeys)('formats and parses case key $formatted', (v) => {
+    expect(formatCaseKey(bytes(v.bytes) as CaseKeyBytes)).toBe(v.formatted);
+    expect(toHex(parseCaseKey(v.formatted))).toBe(v.bytes);
+  });
+
+  it.each(humanCodes.recoveryCodes)('formats and parses recovery code $formatted', (v) => {
+    expect(formatRecoveryCode(bytes(v.bytes) as RecoveryCodeBytes)).toBe(v.formatted);
+    expect(toHex(parseRecoveryCode(v.formatted))).toBe(v.bytes);
+  });
+});
+
+describe('case-key derivation (Argon2id)', () => {
+  it.each(caseKeyDerivation)('derives keys for $organisationId', async (v) => {
+    const keys = await deriveCaseKeys(parseCaseKey(v.caseKey), v.organisationId);
+    expect(toHex(keys.lookupToken)).toBe(v.lookupToken);
+    expect(toHex(lookupHash(keys.lookupToken))).toBe(v.lookupHash);
+    expect(toHex(keys.sign.publicKey)).toBe(v.signPublicKey);
+    expect(toHex(keys.box.publicKey)).toBe(v.boxPublicKey);
+  });
+});
+
+describe('staff keys', () => {
+  it('derives password secrets', async () => {
+    const v = staffKeys.password;
+    const secrets = await derivePasswordSecrets(v.password, bytes(v.salt));
+    expect(toHex(secrets.keyEncryptionKey)).toBe(v.keyEncryptionKey);
+    expect(toHex(secrets.loginSecret)).toBe(v.loginSecret);
+  });
+
+  it('derives the recovery key', async () => {
+    const v = staffKeys.recovery;
+    expect(toHex(await recoveryKeyFromCode(v.code))).toBe(v.recoveryKey);
+  });
+
+  it('wraps and unwraps staff keys', () => {
+    const v = staffKeys.wrapped;
+    const keys = {
+      box: boxKeyPairFromSeed(bytes(v.boxSeed)),
+      sign: signKeyPairFromSeed(bytes(v.signSeed))
+    };
+    const kek = bytes(v.keyEncryptionKey) as KeyEncryptionKey;
+    expect(toHex(wrapStaffKeysWithNonce(keys, kek, 'password', bytes(v.nonce)))).toBe(v.wrapped);
+    const unwrapped = unwrapStaffKeys(bytes(v.wrapped), kek);
+    expect(toHex(unwrapped.box.publicKey)).toBe(v.boxPublicKey);
+    expect(toHex(unwrapped.sign.publicKey)).toBe(v.signPublicKey);
+  });
+});
+
+describe('case envelope', () => {
+  const contentKey = bytes(envelope.contentKey) as ContentKey;
+  const staffKey = bytes(envelope.staffKey) as StaffOnlyKey;
+
+  it.each(envelope.bundles)('encodes the epoch $epoch key bundle', (v) => {
+    const keys = { epoch: v.epoch, contentKey, staffKey };
+    expect(toHex(encodeCaseKeyBundle(keys, v.includeStaffKey))).toBe(v.bytes);
+    const decoded = decodeCaseKeyBundle(bytes(v.bytes));
+    expect(decoded.epoch).toBe(v.epoch);
+    expect(decoded.staffKey === undefined).toBe(!v.includeStaffKey);
+  });
+
+  it('encrypts and signs the report', () => {
+    const v = envelope.report;
+    const signer = signKeyPairFromSeed(bytes(v.reporterSignSeed));
+    const ct = encryptReportWithNonce(contentKey, envelope.caseId, v.body, signer, bytes(v.nonce));
+    expect(toHex(ct)).toBe(v.ciphertext);
+    const pk = bytes(v.reporterSignPublicKey) as SignPublicKey;
+    expect(decryptReport(contentKey, envelope.caseId, bytes(v.ciphertext), pk)).toEqual(v.body);
+  });
+
+  it.each(envelope.entries)('encrypts and signs entry $entryId ($kind)', (v) => {
+    const key = (
+      v.kind === 'note' ? { kind: 'note', key: staffKey } : { kind: v.kind, key: contentKey }
+    ) as EntryKey;
+    const context = {
+      ...key,
+      caseId: envelope.caseId,
+      entryId: v.entryId,
+      senderRole: v.senderRole as 'reporter' | 'staff'
+    };
+    const signer = signKeyPairFromSeed(bytes(v.signerSeed));
+    expect(toHex(encryptEntryWithNonce({ ...context, body: v.body, signer }, bytes(v.nonce)))).toBe(
+      v.ciphertext
+    );
+    const opened = decryptEntry({
+      ...context,
+      ciphertext: bytes(v.ciphertext),
+      senderSignPublicKey: bytes(v.senderSignPublicKey) as SignPublicKey
+    });
+    expect(opened).toEqual({ body: v.body, verified: true });
+  });
+});
+
+describe('file stream', () => {
+  it('decrypts the recorded chunks', async () => {
+    const contentKey = bytes(stream.contentKey) as ContentKey;
+    const chunks = stream.chunks.map(bytes);
+    const source = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const c of chunks) controller.enqueue(c);
+        controller.close();
+      }
+    });
+    const file = decryptFile(contentKey, bytes(stream.header), source, {
+      caseId: stream.caseId,
+      fileId: stream.fileId
+    });
+    expect(file.meta).toEqual(stream.meta);
+    expect(file.chunkSize).toBe(stream.chunkSize);
+    expect(toHex(await readAllBytes(file.stream))).toBe(stream.plaintext);
+  });
+});
+
+describe('roster, fingerprints, requests', () => {
+  const unit = signKeyPairFromSeed(bytes(roster.unitSignSeed));
+  const entry = {
+    ...roster.entry,
+    boxPublicKey: bytes(roster.entry.boxPublicKey) as BoxPublicKey,
+    signPublicKey: bytes(roster.entry.signPublicKey) as SignPublicKey
+  };
+
+  it('signs the roster entry', () => {
+    expect(toHex(unit.publicKey)).toBe(roster.unitSignPublicKey);
+    expect(toHex(signRosterEntry(unit.privateKey, entry))).toBe(roster.signature);
+    expect(verifyRosterEntry(unit.publicKey, entry, bytes(roster.signature))).toBe(true);
+  });
+
+  it.each(roster.fingerprints)('fingerprints $fingerprint', (v) => {
+    expect(fingerprint(...v.keys.map(bytes))).toBe(v.fingerprint);
+  });
+
+  it('signs a reporter request', () => {
+    const v = roster.request;
+    const sign = signKeyPairFromSeed(bytes(v.signSeed));
+    const request = { method: v.method, path: v.path, body: bytes(v.body), day: v.day };
+    expect(signRequest(sign, request)).toBe(v.signature);
+    expect(verifyRequest(sign.publicKey, v.signature, request)).toBe(true);
+  });
+});

@@ -1,0 +1,41 @@
+// Module Web Worker: Argon2id derivations run here so the page never freezes.
+// Loaded with `new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })`.
+import { deriveCaseKeysSync } from './case-key';
+import { ready } from './sodium';
+import { derivePasswordSecretsSync, recoveryKeyFromCodeSync } from './staff';
+import type { WorkerRequest, WorkerResponse } from './worker-protocol';
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerResponse): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+
+function run(request: WorkerRequest) {
+  switch (request.op) {
+    case 'deriveCaseKeys':
+      return deriveCaseKeysSync(request.caseKey, request.organisationId);
+    case 'derivePasswordSecrets':
+      return derivePasswordSecretsSync(request.password, request.salt);
+    case 'recoveryKeyFromCode':
+      return recoveryKeyFromCodeSync(request.code);
+  }
+}
+
+scope.onmessage = async (event) => {
+  const request = event.data;
+  const { id } = request;
+  try {
+    scope.postMessage({ id, type: 'phase', phase: 'loading' });
+    await ready();
+    scope.postMessage({ id, type: 'phase', phase: 'deriving' });
+    const result = run(request);
+    scope.postMessage({ id, type: 'phase', phase: 'done' });
+    scope.postMessage({ id, type: 'result', result });
+  } catch (error) {
+    const e = error instanceof Error ? error : new Error(String(error));
+    const reason = (e as { reason?: string }).reason;
+    scope.postMessage({ id, type: 'error', name: e.name, message: e.message, reason });
+  }
+};
