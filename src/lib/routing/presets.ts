@@ -295,7 +295,7 @@ const escalatingSafeguarding: TrackPolicy = {
         tier('Line manager', ['team_leader', 'senior_practitioner'], 'no_member_left'),
         tier(
           'Senior manager',
-          ['coordinator', 'deputy_coordinator', 'chief_executive', 'safeguarding_lead'],
+          ['coordinator', 'deputy_coordinator', 'chief_executive', staffSafeguardingLead],
           'no_member_left'
         ),
         tier('Chair', ['chair']),
@@ -306,7 +306,7 @@ const escalatingSafeguarding: TrackPolicy = {
         {
           // Step 1: "If you believe someone poses a risk to a child you must take this
           // information to a senior manager"
-          roles: ['coordinator', 'chief_executive', 'safeguarding_lead'],
+          roles: ['coordinator', 'chief_executive', staffSafeguardingLead],
           when: 'allegation_against_staff_or_volunteer'
         }
       ]
