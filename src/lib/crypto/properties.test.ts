@@ -1,0 +1,165 @@
+// Property tests: round trips over random documents, recipient sets and stream sizes.
+// No Argon2id inside properties (too slow); key pairs come from the CSPRNG.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fromBase64, toBase64 } from './encoding';
+import { decryptEntry, encryptEntry } from './entries';
+import {
+  decryptReport,
+  encryptReport,
+  newCaseKeys,
+  openSealedCaseKeys,
+  sealCaseKeysFor
+} from './envelope';
+import { CryptoFormatError, DecryptionError } from './errors';
+import { decryptFile, encryptFile, readAllBytes } from './files';
+import { formatHumanCode, parseHumanCode } from './human-code';
+import { CaseKeyTypoError } from './errors';
+import { generateBoxKeyPair, generateSignKeyPair } from './primitives';
+import { ready } from './sodium';
+
+await ready();
+
+const json = fc.jsonValue().map((v) => JSON.parse(JSON.stringify(v)) as unknown);
+
+describe('properties', () => {
+  it('reports and entries round-trip for any JSON document', () => {
+    const keys = newCaseKeys();
+    const signer = generateSignKeyPair();
+    fc.assert(
+      fc.property(json, fc.string(), fc.string(), (doc, caseId, entryId) => {
+        const report = encryptReport(keys.contentKey, caseId, doc, signer);
+        expect(decryptReport(keys.contentKey, caseId, report, signer.publicKey)).toEqual(doc);
+        const entry = encryptEntry({
+          kind: 'message',
+          key: keys.contentKey,
+          caseId,
+          entryId,
+          senderRole: 'reporter',
+          body: doc,
+          signer
+        });
+        const opened = decryptEntry({
+          kind: 'message',
+          key: keys.contentKey,
+          caseId,
+          entryId,
+          senderRole: 'reporter',
+          ciphertext: entry,
+          senderSignPublicKey: signer.publicKey
+        });
+        expect(opened.body).toEqual(doc);
+      }),
+      { numRuns: 50 }
+    );
+  });
+
+  it('every recipient in a set opens the case keys; nobody outside it does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 6 }),
+        fc.nat({ max: 1000 }),
+        (staffFlags, epoch) => {
+          const keys = { ...newCaseKeys(), epoch };
+          const recipients = staffFlags.map((includeStaffKey) => ({
+            pair: generateBoxKeyPair(),
+            includeStaffKey
+          }));
+          const sealed = recipients.map((r) =>
+            sealCaseKeysFor(r.pair.publicKey, keys, { includeStaffKey: r.includeStaffKey })
+          );
+          recipients.forEach((r, i) => {
+            const opened = openSealedCaseKeys(sealed[i]!, r.pair);
+            expect(opened.contentKey).toEqual(keys.contentKey);
+            expect(opened.epoch).toBe(epoch);
+            expect(opened.staffKey).toEqual(r.includeStaffKey ? keys.staffKey : undefined);
+          });
+          const outsider = generateBoxKeyPair();
+          for (const s of sealed) {
+            expect(() => openSealedCaseKeys(s, outsider)).toThrow(DecryptionError);
+          }
+        }
+      ),
+      { numRuns: 15 }
+    );
+  });
+
+  it('file streams round-trip for any size, chunk size and input split', async () => {
+    const { contentKey } = newCaseKeys();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 5000 }),
+        fc.integer({ min: 1, max: 2048 }),
+        fc.array(fc.integer({ min: 1, max: 3000 }), { maxLength: 5 }),
+        async (plaintext, chunkSize, cuts) => {
+          const pieces: Uint8Array[] = [];
+          let offset = 0;
+          for (const cut of cuts) {
+            pieces.push(plaintext.subarray(offset, offset + cut));
+            offset += cut;
+          }
+          pieces.push(plaintext.subarray(offset));
+          const ctx = { caseId: 'c', fileId: 'f' };
+          const file = encryptFile(
+            contentKey,
+            (async function* () {
+              yield* pieces;
+            })(),
+            { name: 'n', type: 't' },
+            { ...ctx, chunkSize }
+          );
+          const ciphertext = await readAllBytes(file.chunks);
+          const expectedChunks = Math.max(1, Math.ceil(plaintext.length / chunkSize));
+          expect(ciphertext.length).toBe(plaintext.length + 17 * expectedChunks);
+          const opened = decryptFile(
+            contentKey,
+            file.header,
+            new Blob([ciphertext as Uint8Array<ArrayBuffer>]),
+            ctx
+          );
+          expect(await readAllBytes(opened.stream)).toEqual(plaintext);
+        }
+      ),
+      { numRuns: 30 }
+    );
+  });
+
+  it('base64 is canonical both ways', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), (bytes) => {
+        expect(fromBase64(toBase64(bytes))).toEqual(bytes);
+      })
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (text) => {
+        try {
+          expect(toBase64(fromBase64(text))).toBe(text);
+        } catch (e) {
+          expect(e).toBeInstanceOf(CryptoFormatError);
+        }
+      })
+    );
+  });
+
+  it('human codes round-trip and reject any single substitution', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 15, maxLength: 15 }),
+        fc.nat({ max: 24 }),
+        fc.nat({ max: 30 }),
+        (bytes, position, shift) => {
+          const code = formatHumanCode('caseKey', bytes);
+          const make = (m: string, r: 'length' | 'character' | 'check') =>
+            new CaseKeyTypoError(m, r);
+          expect(parseHumanCode('caseKey', code, make)).toEqual(bytes);
+          const symbols = code.replace(/-/g, '');
+          const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+          const replaced = alphabet[(alphabet.indexOf(symbols[position]!) + shift + 1) % 32]!;
+          const typo = symbols.slice(0, position) + replaced + symbols.slice(position + 1);
+          expect(() => parseHumanCode('caseKey', typo, make)).toThrow(CaseKeyTypoError);
+        }
+      ),
+      { numRuns: 200 }
+    );
+  });
+});
