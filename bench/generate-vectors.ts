@@ -182,8 +182,9 @@ write('envelope.json', {
   })
 });
 
-// File stream (decryption direction: libsodium picks the stream header itself)
-const plaintext = utf8('Forty bytes of attachment, in 16s. 0123');
+// File stream (decryption direction: libsodium picks the stream header itself, so this
+// file changes on every run; keep the checked-in one unless the format changes)
+const plaintext = utf8('Forty bytes of attachment, in 16s. 0123') as Uint8Array<ArrayBuffer>;
 const file = encryptFile(
   contentKey,
   new Blob([plaintext]),

@@ -1,0 +1,189 @@
+// Candour's crypto next to the raw libsodium calls it wraps.
+import {
+  ARGON2_MEMLIMIT_BYTES,
+  ARGON2_OPSLIMIT,
+  decryptFile,
+  derivePasswordSecrets,
+  encryptFile,
+  newCaseKeys,
+  openSealedCaseKeys,
+  parseCaseKey,
+  deriveCaseKeys,
+  readAllBytes,
+  ready,
+  sealCaseKeysFor,
+  generateCaseKey,
+  newPasswordSalt
+} from '../src/lib/crypto/index';
+import { generateBoxKeyPair } from '../src/lib/crypto/primitives';
+import { lib, type Sodium } from '../src/lib/crypto/sodium';
+import { mibPerSecond, medianMs, perSecond, round, type Bench, type Figure } from './harness';
+
+// The raw comparisons use the same libsodium instance the module loaded.
+let sodium: Sodium;
+
+const STREAM_BYTES = 32 * 1024 * 1024;
+const CHUNK = 64 * 1024;
+
+async function argon2(): Promise<Figure[]> {
+  await ready();
+  sodium = lib();
+  const params = { opslimit: ARGON2_OPSLIMIT, memlimitMiB: ARGON2_MEMLIMIT_BYTES / 1024 / 1024 };
+  const raw = medianMs(
+    () =>
+      sodium.crypto_pwhash(
+        32,
+        'password',
+        new Uint8Array(16),
+        ARGON2_OPSLIMIT,
+        ARGON2_MEMLIMIT_BYTES,
+        sodium.crypto_pwhash_ALG_ARGON2ID13
+      ),
+    5
+  );
+  const caseKey = parseCaseKey(generateCaseKey());
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    await deriveCaseKeys(caseKey, 'bench-org');
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const salt = newPasswordSalt();
+  const pwTimes: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    await derivePasswordSecrets('correct horse battery staple', salt);
+    pwTimes.push(performance.now() - start);
+  }
+  pwTimes.sort((a, b) => a - b);
+  return [
+    {
+      figure: 'argon2id deriveCaseKeys',
+      unit: 'ms (median of 5)',
+      candour: round(times[2]!),
+      raw: round(raw),
+      params
+    },
+    {
+      figure: 'argon2id derivePasswordSecrets',
+      unit: 'ms (median of 5)',
+      candour: round(pwTimes[2]!),
+      raw: round(raw),
+      params
+    }
+  ];
+}
+
+async function sealing(): Promise<Figure[]> {
+  await ready();
+  sodium = lib();
+  const keys = newCaseKeys();
+  const recipient = generateBoxKeyPair();
+  const bundleSize = 1 + 1 + 4 + 32 + 32;
+  const message = new Uint8Array(bundleSize + 2);
+  const sealed = sealCaseKeysFor(recipient.publicKey, keys, { includeStaffKey: true });
+  const rawSealed = sodium.crypto_box_seal(message, recipient.publicKey);
+  return [
+    {
+      figure: 'seal case keys per recipient',
+      unit: 'ops/s',
+      candour: round(
+        perSecond(() => sealCaseKeysFor(recipient.publicKey, keys, { includeStaffKey: true })),
+        0
+      ),
+      raw: round(
+        perSecond(() => sodium.crypto_box_seal(message, recipient.publicKey)),
+        0
+      )
+    },
+    {
+      figure: 'open sealed case keys',
+      unit: 'ops/s',
+      candour: round(
+        perSecond(() => openSealedCaseKeys(sealed, recipient)),
+        0
+      ),
+      raw: round(
+        perSecond(() =>
+          sodium.crypto_box_seal_open(rawSealed, recipient.publicKey, recipient.privateKey)
+        ),
+        0
+      )
+    }
+  ];
+}
+
+async function streams(): Promise<Figure[]> {
+  await ready();
+  sodium = lib();
+  const { contentKey } = newCaseKeys();
+  // Bulk data need not be random for a throughput figure (randombytes_buf is slow in bulk).
+  const plaintext = new Uint8Array(STREAM_BYTES).map((_, i) => i & 0xff);
+  const ctx = { caseId: 'bench', fileId: 'bench' };
+  let ciphertext = new Uint8Array(0);
+  let header: Uint8Array = new Uint8Array(0);
+  const encrypt = async () => {
+    const file = encryptFile(
+      contentKey,
+      new Blob([plaintext]),
+      { name: 'x', type: 'y' },
+      { ...ctx, chunkSize: CHUNK }
+    );
+    header = file.header;
+    ciphertext = (await readAllBytes(file.chunks)) as Uint8Array<ArrayBuffer>;
+  };
+  const candourEncrypt = await mibPerSecond(STREAM_BYTES, encrypt);
+  const candourDecrypt = await mibPerSecond(STREAM_BYTES, async () => {
+    const file = decryptFile(contentKey, header, new Blob([ciphertext]), ctx);
+    await readAllBytes(file.stream);
+  });
+
+  const rawChunks: Uint8Array[] = [];
+  let rawHeader: Uint8Array = new Uint8Array(0);
+  const rawEncrypt = await mibPerSecond(STREAM_BYTES, () => {
+    const { state, header: h } = sodium.crypto_secretstream_xchacha20poly1305_init_push(contentKey);
+    rawHeader = h;
+    rawChunks.length = 0;
+    for (let off = 0; off < STREAM_BYTES; off += CHUNK) {
+      const last = off + CHUNK >= STREAM_BYTES;
+      rawChunks.push(
+        sodium.crypto_secretstream_xchacha20poly1305_push(
+          state,
+          plaintext.subarray(off, off + CHUNK),
+          null,
+          last
+            ? sodium.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+            : sodium.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
+        )
+      );
+    }
+  });
+  const rawDecrypt = await mibPerSecond(STREAM_BYTES, () => {
+    const state = sodium.crypto_secretstream_xchacha20poly1305_init_pull(rawHeader, contentKey);
+    for (const c of rawChunks) sodium.crypto_secretstream_xchacha20poly1305_pull(state, c, null);
+  });
+  const params = { chunkBytes: CHUNK, totalMiB: STREAM_BYTES / 1024 / 1024 };
+  return [
+    {
+      figure: 'secretstream encrypt',
+      unit: 'MiB/s',
+      candour: round(candourEncrypt),
+      raw: round(rawEncrypt),
+      params
+    },
+    {
+      figure: 'secretstream decrypt',
+      unit: 'MiB/s',
+      candour: round(candourDecrypt),
+      raw: round(rawDecrypt),
+      params
+    }
+  ];
+}
+
+export const cryptoBenches: Bench[] = [
+  { name: 'argon2id', run: argon2 },
+  { name: 'sealing', run: sealing },
+  { name: 'secretstream', run: streams }
+];

@@ -1,0 +1,13 @@
+// `npm run bench`: one JSON line per figure. Add new benches to the list below.
+import { cryptoBenches } from './crypto';
+import type { Bench } from './harness';
+
+const benches: Bench[] = [...cryptoBenches];
+
+const only = process.argv.slice(2);
+for (const bench of benches) {
+  if (only.length > 0 && !only.includes(bench.name)) continue;
+  for (const figure of await bench.run()) {
+    console.log(JSON.stringify({ bench: bench.name, ...figure, node: process.version }));
+  }
+}
