@@ -293,11 +293,12 @@ const escalatingSafeguarding: TrackPolicy = {
       tiers: [
         // Steps 2–3: a line manager or another experienced member of the team.
         tier('Line manager', ['team_leader', 'senior_practitioner'], 'no_member_left'),
-        tier(
-          'Senior manager',
-          ['coordinator', 'deputy_coordinator', 'chief_executive', staffSafeguardingLead],
-          'no_member_left'
-        ),
+        tier('Senior manager', [
+          'coordinator',
+          'deputy_coordinator',
+          'chief_executive',
+          staffSafeguardingLead
+        ]),
         tier('Chair', ['chair']),
         tier('Trustees', ['committee_member'], 'no_member_left')
       ],
@@ -327,12 +328,8 @@ const escalatingWhistleblowing: TrackPolicy = {
     {
       name: 'Whistleblowing (last resort)',
       tiers: [
-        // Step 5: "ensures senior managers hear about your concerns"
-        tier(
-          'Senior managers',
-          ['coordinator', 'deputy_coordinator', 'chief_executive'],
-          'no_member_left'
-        ),
+        // Step 5: "ensures senior managers hear about your concerns"; one of them named → the chair.
+        tier('Senior managers', ['coordinator', 'deputy_coordinator', 'chief_executive']),
         tier('Chair', ['chair']),
         tier('Trustees', ['committee_member'], 'no_member_left')
       ],

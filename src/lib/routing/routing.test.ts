@@ -369,6 +369,23 @@ const rows: Row[] = [
     input: { track: 'whistleblowing', involved: [] },
     receive: ['coord', 'deputy']
   },
+  {
+    rule: 'escalating: a senior manager named → the chair',
+    preset: 'escalating-concerns',
+    input: { track: 'whistleblowing', involved: ['coord'] },
+    receive: ['chair'],
+    excluded: { deputy: 'tier_passed_over' }
+  },
+  {
+    rule: 'escalating: line managers and a senior manager named → the chair',
+    preset: 'escalating-concerns',
+    input: {
+      track: 'safeguarding',
+      involved: ['tl1', 'tl2', 'coord'],
+      allegationAgainstStaff: false
+    },
+    receive: ['chair']
+  },
 
   // The combined default preset.
   {
