@@ -3,12 +3,20 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { config, ConfigError } from '$lib/server/config';
 import { logError, logInfo } from '$lib/server/log';
 import { db, startRuntime } from '$lib/server/runtime';
+import { describeDemo, seedDemo } from '$lib/server/demo/seed';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isStaffPath } from '$lib/paths';
 
 export const init: ServerInit = async () => {
   try {
     const { config, database } = await startRuntime();
+    if (config.CANDOUR_DEMO) {
+      const seed = await seedDemo(database.db);
+      if (seed)
+        process.stdout.write(
+          describeDemo(seed, config.ORIGIN ?? `http://localhost:${config.PORT}`)
+        );
+    }
     logInfo(`Candour ready on ${database.kind}${config.CANDOUR_DEMO ? ' (demo)' : ''}`);
   } catch (error) {
     if (error instanceof ConfigError) {

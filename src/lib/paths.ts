@@ -4,6 +4,12 @@ export const paths = {
   setup: '/setup',
   staff: '/staff',
   signIn: '/staff/sign-in',
+  invite: '/staff/invite',
+  recover: '/staff/recover',
+  security: '/staff/security',
+  people: '/staff/admin/people',
+  policy: '/staff/admin/policy',
+  inbox: '/staff/inbox',
   organisation: (slug: string) => `/o/${encodeURIComponent(slug)}`,
   report: (slug: string) => `/o/${encodeURIComponent(slug)}/report`,
   followUp: (slug: string) => `/o/${encodeURIComponent(slug)}/case`

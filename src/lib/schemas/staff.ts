@@ -24,11 +24,14 @@ export const rolesSchema = z.array(roleSchema).min(1).max(12);
 
 export const setupSchema = z.strictObject({
   organisation: z.strictObject({
+    /** Chosen by the browser, because the admin's roster signature covers it. */
+    id: z.uuid(),
     name: z.string().trim().min(2).max(120),
     slug: slugSchema,
     presetId: z.string().max(64)
   }),
   admin: z.strictObject({
+    id: z.uuid(),
     displayName: displayNameSchema,
     email: emailSchema,
     roles: z.array(roleSchema).max(12)

@@ -95,8 +95,8 @@ export async function storeRosterSignature(
 }
 
 export interface SetupInput {
-  organisation: { name: string; slug: string; policy: unknown };
-  admin: { displayName: string; email: string; roles: Role[] };
+  organisation: { id: string; name: string; slug: string; policy: unknown };
+  admin: { id: string; displayName: string; email: string; roles: Role[] };
   enrolment: Enrolment;
   unit: { signingPublicKey: string; sealedSigningKey: string; adminRosterSignature: string };
   kind?: 'organisation' | 'naccc' | 'lado' | 'childrens_services' | 'other_body';
@@ -127,6 +127,7 @@ export async function createUnitWithAdmin(
     const [unit] = await tx
       .insert(organisations)
       .values({
+        id: input.organisation.id,
         slug: input.organisation.slug,
         name: input.organisation.name,
         kind: input.kind ?? 'organisation',
@@ -137,6 +138,7 @@ export async function createUnitWithAdmin(
     const [person] = await tx
       .insert(people)
       .values({
+        id: input.admin.id,
         organisationId: unit!.id,
         displayName: input.admin.displayName,
         email: input.admin.email,
@@ -324,10 +326,15 @@ export async function listPeople(db: Database, unitId: string) {
       boxPublicKey: credentials.boxPublicKey,
       signPublicKey: credentials.signPublicKey,
       rosterSignature: credentials.rosterSignature,
-      hasTotp: credentials.totpSecret
+      hasTotp: credentials.totpSecret,
+      holdsSigningKey: signingKeyGrants.personId
     })
     .from(people)
     .leftJoin(credentials, eq(credentials.personId, people.id))
+    .leftJoin(
+      signingKeyGrants,
+      and(eq(signingKeyGrants.personId, people.id), eq(signingKeyGrants.organisationId, unitId))
+    )
     .where(eq(people.organisationId, unitId))
     .orderBy(asc(people.displayName));
   const roles = rows.length
@@ -344,6 +351,7 @@ export async function listPeople(db: Database, unitId: string) {
   return rows.map((row) => ({
     ...row,
     hasTotp: Boolean(row.hasTotp),
+    holdsSigningKey: Boolean(row.holdsSigningKey),
     roles: roles
       .filter((r) => r.personId === row.personId)
       .map((r) => r.role)
