@@ -15,7 +15,7 @@ import { ready } from '../src/lib/crypto/sodium';
 import {
   derivePasswordSecretsSync,
   formatRecoveryCode,
-  recoveryKeyFromCodeSync,
+  recoverySecretsFromCodeSync,
   wrapStaffKeysWithNonce
 } from '../src/lib/crypto/staff';
 import type {
@@ -70,6 +70,7 @@ const password = 'correct horse battery staple ✓';
 const salt = fixed('password-salt', 16);
 const secrets = derivePasswordSecretsSync(password, salt);
 const recoveryCode = formatRecoveryCode(fixed('recovery', 15) as RecoveryCodeBytes);
+const recoverySecrets = recoverySecretsFromCodeSync(recoveryCode);
 const staffKeys = {
   box: boxKeyPairFromSeed(fixed('staff-box')),
   sign: signKeyPairFromSeed(fixed('staff-sign'))
@@ -82,7 +83,11 @@ write('staff-keys.json', {
     keyEncryptionKey: hex(secrets.keyEncryptionKey),
     loginSecret: hex(secrets.loginSecret)
   },
-  recovery: { code: recoveryCode, recoveryKey: hex(recoveryKeyFromCodeSync(recoveryCode)) },
+  recovery: {
+    code: recoveryCode,
+    recoveryKey: hex(recoverySecrets.recoveryKey),
+    recoveryProof: hex(recoverySecrets.recoveryProof)
+  },
   wrapped: {
     boxSeed: hex(fixed('staff-box')),
     signSeed: hex(fixed('staff-sign')),

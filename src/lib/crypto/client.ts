@@ -10,7 +10,13 @@ import {
   type TypoReason
 } from './errors';
 import { ready } from './sodium';
-import { derivePasswordSecretsSync, recoveryKeyFromCodeSync, type PasswordSecrets } from './staff';
+import {
+  derivePasswordSecretsSync,
+  recoveryKeyFromCodeSync,
+  recoverySecretsFromCodeSync,
+  type PasswordSecrets,
+  type RecoverySecrets
+} from './staff';
 import type { CaseKeyBytes, RecoveryKey, ReporterKeys } from './types';
 import type { DerivationPhase, WorkerRequest, WorkerResponse } from './worker-protocol';
 
@@ -24,6 +30,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 type Job = DistributiveOmit<WorkerRequest, 'id'>;
 
 interface Pending {
+  job: Job;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   onPhase?: (phase: DerivationPhase) => void;
@@ -76,12 +83,18 @@ function getWorker(): Worker | undefined {
       p.reject(rebuildError(message.name, message.message, message.reason));
     }
   };
+  // A worker that cannot start (blocked, or no module-worker support) must not strand the
+  // user: finish its jobs in-thread and stop using workers.
   worker.onerror = (event) => {
     event.preventDefault();
     workerBroken = true;
     worker?.terminate();
     worker = undefined;
-    failAll(new CryptoError('Crypto worker failed'));
+    const stranded = [...pending.values()];
+    pending.clear();
+    for (const p of stranded) {
+      runWithPhases(p.job, p.onPhase).then(p.resolve, p.reject);
+    }
   };
   return worker;
 }
@@ -94,22 +107,29 @@ function runInThread(job: Job): unknown {
       return derivePasswordSecretsSync(job.password, job.salt);
     case 'recoveryKeyFromCode':
       return recoveryKeyFromCodeSync(job.code);
+    case 'recoverySecretsFromCode':
+      return recoverySecretsFromCodeSync(job.code);
   }
+}
+
+async function runWithPhases(
+  job: Job,
+  onPhase?: (phase: DerivationPhase) => void
+): Promise<unknown> {
+  onPhase?.('loading');
+  await ready();
+  onPhase?.('deriving');
+  const result = runInThread(job);
+  onPhase?.('done');
+  return result;
 }
 
 async function dispatch(job: Job, options: DerivationOptions): Promise<unknown> {
   const w = getWorker();
-  if (!w) {
-    options.onPhase?.('loading');
-    await ready();
-    options.onPhase?.('deriving');
-    const result = runInThread(job);
-    options.onPhase?.('done');
-    return result;
-  }
+  if (!w) return runWithPhases(job, options.onPhase);
   const id = nextId++;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, onPhase: options.onPhase });
+    pending.set(id, { job, resolve, reject, onPhase: options.onPhase });
     w.postMessage({ ...job, id } as WorkerRequest);
   });
 }
@@ -146,6 +166,13 @@ export async function recoveryKeyFromCodeInWorker(
   options: DerivationOptions = {}
 ): Promise<RecoveryKey> {
   return (await dispatch({ op: 'recoveryKeyFromCode', code }, options)) as RecoveryKey;
+}
+
+export async function recoverySecretsFromCodeInWorker(
+  code: string,
+  options: DerivationOptions = {}
+): Promise<RecoverySecrets> {
+  return (await dispatch({ op: 'recoverySecretsFromCode', code }, options)) as RecoverySecrets;
 }
 
 /** Frees the worker's memory (Argon2 keeps 64 MiB) once the slow work is over. */

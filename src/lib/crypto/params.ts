@@ -40,7 +40,8 @@ export const VERSION = {
 /** crypto_kdf contexts (exactly 8 bytes each). */
 export const KDF_CONTEXT = {
   caseKey: 'CndrCase',
-  password: 'CndrPass'
+  password: 'CndrPass',
+  recovery: 'CndrRcvy'
 } as const;
 
 export const KDF_SUBKEY = {
@@ -48,7 +49,9 @@ export const KDF_SUBKEY = {
   reporterSignSeed: 2,
   reporterBoxSeed: 3,
   keyEncryptionKey: 1,
-  loginSecret: 2
+  loginSecret: 2,
+  recoveryKey: 1,
+  recoveryProof: 2
 } as const;
 
 /** Domain strings; each one names a single purpose. */

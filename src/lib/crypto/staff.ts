@@ -33,6 +33,7 @@ import type {
   LoginSecret,
   RecoveryCodeBytes,
   RecoveryKey,
+  RecoveryProof,
   SignPublicKey,
   StaffKeys
 } from './types';
@@ -98,13 +99,40 @@ export function parseRecoveryCode(input: string): RecoveryCodeBytes {
   ) as RecoveryCodeBytes;
 }
 
-/** The code carries 120 random bits, so a fixed salt is enough; Argon2id is defence in depth. */
-export function recoveryKeyFromCodeSync(code: string): RecoveryKey {
+export interface RecoverySecrets {
+  /** Wraps the private keys a second time. */
+  recoveryKey: RecoveryKey;
+  /** Shown to the server to start a recovery; it stores only an argon2 hash of it. */
+  recoveryProof: RecoveryProof;
+}
+
+/**
+ * One Argon2id call, two subkeys (like the password). The code carries 120 random bits,
+ * so a fixed salt is enough; Argon2id is defence in depth.
+ */
+export function recoverySecretsFromCodeSync(code: string): RecoverySecrets {
   const bytes = parseRecoveryCode(code);
-  return argon2id(
+  const master = argon2id(
     bytes,
     domainHash(DOMAIN.recoverySalt, new Uint8Array(0), ARGON2_SALT_BYTES)
-  ) as RecoveryKey;
+  );
+  try {
+    const ctx = KDF_CONTEXT.recovery;
+    return {
+      recoveryKey: kdfSubkey(master, KDF_SUBKEY.recoveryKey, ctx) as RecoveryKey,
+      recoveryProof: kdfSubkey(master, KDF_SUBKEY.recoveryProof, ctx) as RecoveryProof
+    };
+  } finally {
+    lib().memzero(master);
+  }
+}
+
+export async function recoverySecretsFromCode(code: string): Promise<RecoverySecrets> {
+  return recoverySecretsFromCodeSync(code);
+}
+
+export function recoveryKeyFromCodeSync(code: string): RecoveryKey {
+  return recoverySecretsFromCodeSync(code).recoveryKey;
 }
 
 export async function recoveryKeyFromCode(code: string): Promise<RecoveryKey> {
@@ -182,6 +210,8 @@ export interface StaffEnrolment {
     recoveryWrappedKeys: Uint8Array;
     /** Sent once to the server, which stores only an argon2 hash of it. */
     loginSecret: LoginSecret;
+    /** Likewise: the server keeps an argon2 hash, and asks for it before a recovery. */
+    recoveryProof: RecoveryProof;
   };
   /** Shown to the person once; never sent anywhere. */
   recoveryCode: string;
@@ -189,11 +219,18 @@ export interface StaffEnrolment {
 }
 
 export async function enrolStaff(password: string): Promise<StaffEnrolment> {
-  const keys = generateStaffKeys();
+  return reenrolStaff(generateStaffKeys(), password);
+}
+
+/**
+ * The same key pairs under a new password and a new recovery code (after a recovery):
+ * every case key already sealed to this person still opens.
+ */
+export async function reenrolStaff(keys: StaffKeys, password: string): Promise<StaffEnrolment> {
   const passwordSalt = newPasswordSalt();
   const { keyEncryptionKey, loginSecret } = await derivePasswordSecrets(password, passwordSalt);
   const recoveryCode = generateRecoveryCode();
-  const recoveryKey = await recoveryKeyFromCode(recoveryCode);
+  const { recoveryKey, recoveryProof } = await recoverySecretsFromCode(recoveryCode);
   return {
     server: {
       boxPublicKey: keys.box.publicKey,
@@ -201,7 +238,8 @@ export async function enrolStaff(password: string): Promise<StaffEnrolment> {
       passwordSalt,
       passwordWrappedKeys: wrapStaffKeys(keys, keyEncryptionKey),
       recoveryWrappedKeys: wrapStaffKeysWithRecovery(keys, recoveryKey),
-      loginSecret
+      loginSecret,
+      recoveryProof
     },
     recoveryCode,
     keys

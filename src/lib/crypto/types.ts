@@ -19,6 +19,8 @@ export type StaffOnlyKey = Brand<Uint8Array, 'StaffOnlyKey'>;
 export type KeyEncryptionKey = Brand<Uint8Array, 'KeyEncryptionKey'>;
 /** Derived from a staff recovery code; wraps the same private keys a second time. */
 export type RecoveryKey = Brand<Uint8Array, 'RecoveryKey'>;
+/** Derived from a recovery code; the server stores an argon2 hash of it to gate recovery. */
+export type RecoveryProof = Brand<Uint8Array, 'RecoveryProof'>;
 /** Derived from a staff password; the server stores an argon2 hash of it. */
 export type LoginSecret = Brand<Uint8Array, 'LoginSecret'>;
 

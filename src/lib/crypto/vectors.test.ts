@@ -25,7 +25,7 @@ import {
   derivePasswordSecrets,
   formatRecoveryCode,
   parseRecoveryCode,
-  recoveryKeyFromCode,
+  recoverySecretsFromCode,
   unwrapStaffKeys,
   wrapStaffKeysWithNonce
 } from './staff';
@@ -73,9 +73,11 @@ describe('staff keys', () => {
     expect(toHex(secrets.loginSecret)).toBe(v.loginSecret);
   });
 
-  it('derives the recovery key', async () => {
+  it('derives the recovery key and proof', async () => {
     const v = staffKeys.recovery;
-    expect(toHex(await recoveryKeyFromCode(v.code))).toBe(v.recoveryKey);
+    const secrets = await recoverySecretsFromCode(v.code);
+    expect(toHex(secrets.recoveryKey)).toBe(v.recoveryKey);
+    expect(toHex(secrets.recoveryProof)).toBe(v.recoveryProof);
   });
 
   it('wraps and unwraps staff keys', () => {

@@ -4,6 +4,7 @@ import type {
   KeyEncryptionKey,
   LoginSecret,
   RecoveryKey,
+  RecoveryProof,
   ReporterKeys
 } from './types';
 
@@ -12,12 +13,14 @@ export type DerivationPhase = 'loading' | 'deriving' | 'done';
 export type WorkerRequest =
   | { id: number; op: 'deriveCaseKeys'; caseKey: CaseKeyBytes; organisationId: string }
   | { id: number; op: 'derivePasswordSecrets'; password: string; salt: Uint8Array }
-  | { id: number; op: 'recoveryKeyFromCode'; code: string };
+  | { id: number; op: 'recoveryKeyFromCode'; code: string }
+  | { id: number; op: 'recoverySecretsFromCode'; code: string };
 
 export interface WorkerResults {
   deriveCaseKeys: ReporterKeys;
   derivePasswordSecrets: { keyEncryptionKey: KeyEncryptionKey; loginSecret: LoginSecret };
   recoveryKeyFromCode: RecoveryKey;
+  recoverySecretsFromCode: { recoveryKey: RecoveryKey; recoveryProof: RecoveryProof };
 }
 
 export type WorkerResponse =

@@ -2,7 +2,11 @@
 // Loaded with `new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })`.
 import { deriveCaseKeysSync } from './case-key';
 import { ready } from './sodium';
-import { derivePasswordSecretsSync, recoveryKeyFromCodeSync } from './staff';
+import {
+  derivePasswordSecretsSync,
+  recoveryKeyFromCodeSync,
+  recoverySecretsFromCodeSync
+} from './staff';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 interface WorkerScope {
@@ -20,6 +24,8 @@ function run(request: WorkerRequest) {
       return derivePasswordSecretsSync(request.password, request.salt);
     case 'recoveryKeyFromCode':
       return recoveryKeyFromCodeSync(request.code);
+    case 'recoverySecretsFromCode':
+      return recoverySecretsFromCodeSync(request.code);
   }
 }
 
