@@ -75,7 +75,8 @@ export {
   type ByteSource,
   type EncryptFileOptions,
   type EncryptedFile,
-  type DecryptedFile
+  type DecryptedFile,
+  type FileContext
 } from './files';
 export {
   generateUnitSigningKey,
@@ -91,6 +92,8 @@ export {
   derivePasswordSecretsInWorker,
   recoveryKeyFromCodeInWorker,
   recoverySecretsFromCodeInWorker,
+  encryptFileInWorker,
+  decryptFileInWorker,
   terminateCryptoWorker,
   usesWorker,
   type DerivationOptions,
