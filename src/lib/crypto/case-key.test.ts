@@ -76,6 +76,8 @@ describe('case key format', () => {
     expect(typoReason('8Z59A-6ZXG5-5PP8N-4AT2E-6HD9U')).toBe('character');
     expect(typoReason('8Z59A-6ZXG5-5PP8N-4AT2E-6HD9*')).toBe('character');
     expect(typoReason('x'.repeat(500))).toBe('length');
+    expect(typoReason('8Z59A-6ZXG5-5PP8N-4AT2E-6HD9ß')).toBe('character');
+    expect(typoReason('8Z59A-6ZXG5-5PP8N-4AT2E-6HD9é')).toBe('character');
   });
 
   it('fails fast, before any Argon2id work', async () => {

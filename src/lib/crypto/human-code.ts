@@ -88,15 +88,16 @@ export function parseHumanCode(
   if (typeof input !== 'string' || input.length > 200) {
     throw makeError('Code is too long', 'length');
   }
-  const cleaned = input
-    .normalize('NFKC')
-    .toUpperCase()
-    .replace(/[\s\-_.\u2010-\u2015]/g, '');
+  const stripped = input.normalize('NFKC').replace(/[\s\-_.\u2010-\u2015]/g, '');
+  // ASCII letters and digits only, checked before upper-casing (`ß` would become `SS`).
+  const foreign = /[^0-9A-Za-z]/.exec(stripped);
+  if (foreign) throw makeError(`Code contains "${foreign[0]}"`, 'character');
+  const cleaned = stripped.toUpperCase();
   const values: number[] = [];
   for (const raw of cleaned) {
     const ch = CONFUSABLE[raw] ?? raw;
     const v = symbolValue(ch);
-    if (v < 0 || ch.length !== 1) throw makeError(`Code contains "${raw}"`, 'character');
+    if (v < 0) throw makeError(`Code contains "${raw}"`, 'character');
     values.push(v);
   }
   if (values.length !== DATA_SYMBOLS + 1) {
