@@ -1,11 +1,13 @@
-import { common } from './common';
 import { admin } from './admin';
+import { cases } from './cases';
+import { common } from './common';
+import { reporter } from './reporter';
 import { staff } from './staff';
 
 /**
  * The English catalogue, one file per area so areas can grow without touching each other.
  * Another language is another folder with the same keys.
  */
-export const en = { ...common, ...staff, ...admin } as const;
+export const en = { ...common, ...staff, ...admin, ...reporter, ...cases } as const;
 
 export type MessageKey = keyof typeof en;

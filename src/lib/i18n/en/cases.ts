@@ -1,0 +1,2 @@
+/** English: case handling for recipients (inbox, case view, actions). */
+export const cases = {} as const;
