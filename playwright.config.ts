@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -11,6 +13,8 @@ if (!existsSync(chromium)) {
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 export const baseURL = `http://127.0.0.1:${port}`;
+/** The suite's server log, read by the canary tests. */
+export const serverLog = process.env.E2E_LOG ?? path.join(tmpdir(), `candour-e2e-${port}.log`);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -45,6 +49,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',
-    env: { E2E_PORT: String(port) }
+    env: { E2E_PORT: String(port), E2E_LOG: serverLog }
   }
 });

@@ -1,0 +1,81 @@
+// Starts the production build on a fresh database for browser tests: a new PostgreSQL database
+// when TEST_DATABASE_URL is set (dropped on stop), otherwise a fresh PGlite directory.
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+
+/**
+ * @param {{ port: number, logPath: string, env?: Record<string, string> }} options
+ * @returns {Promise<{ url: string, databaseUrl?: string, stop: () => Promise<void>, exited: Promise<number | null> }>}
+ */
+export async function startCandour({ port, logPath, env: extra = {} }) {
+  /** @type {Record<string, string | undefined>} */
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    ORIGIN: `http://127.0.0.1:${port}`,
+    HOST: '127.0.0.1',
+    ...extra
+  };
+  delete env.DATABASE_URL;
+  let cleanup = async () => {};
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const name = `candour_e2e_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+    const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`create database ${name}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    cleanup = async () => {
+      await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+      await admin.end();
+    };
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), 'candour-e2e-'));
+    env.DATA_DIR = dir;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+
+  const log = createWriteStream(logPath, { flags: 'w' });
+  const server = spawn(process.execPath, ['build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stdout.on('data', (chunk) => log.write(chunk));
+  server.stderr.on('data', (chunk) => {
+    log.write(chunk);
+    process.stderr.write(chunk);
+  });
+  /** @type {Promise<number | null>} */
+  const exited = new Promise((resolve) => server.once('exit', (code) => resolve(code)));
+
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (server.exitCode !== null) break;
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false
+    );
+    if (ok || Date.now() - started > 90_000) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+
+  let stopped = false;
+  return {
+    url,
+    databaseUrl: env.DATABASE_URL,
+    exited,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      if (server.exitCode === null) {
+        server.kill('SIGTERM');
+        await exited;
+      }
+      await cleanup();
+      await new Promise((resolve) => log.end(resolve));
+    }
+  };
+}
