@@ -1,0 +1,114 @@
+/**
+ * The audit chain, shared by the server (which appends) and browsers (which verify). Pure: hashes
+ * with WebCrypto SHA-256, so it runs unchanged in Node 20 and in any browser.
+ *
+ * hash = SHA-256( canonical("candour/audit/v1", organisationId, caseId, actorKind, actorPersonId,
+ *                           action, json(detail), occurredOn, occurredAt, prevHash) )
+ * where canonical() frames each field as u32(length) ‖ UTF-8 bytes, absent values are the empty
+ * string (ids are UUIDs, so never empty), json() sorts object keys, and occurredAt is an ISO-8601
+ * instant in milliseconds. The first event of an organisation has 32 zero bytes as prevHash.
+ */
+export type AuditJson =
+  string | number | boolean | null | AuditJson[] | { [key: string]: AuditJson };
+
+export interface AuditFields {
+  organisationId: string;
+  caseId: string | null;
+  actorKind: 'reporter' | 'staff' | 'system';
+  actorPersonId: string | null;
+  action: string;
+  /** Non-content facts only: ids, stages, body kinds. */
+  detail: Record<string, AuditJson>;
+  /** YYYY-MM-DD. */
+  occurredOn: string;
+  /** Null for reporter actions, which keep the day only. */
+  occurredAt: Date | string | null;
+}
+
+export interface AuditRow extends AuditFields {
+  seq: number;
+  prevHash: Uint8Array;
+  hash: Uint8Array;
+}
+
+export const AUDIT_DOMAIN = 'candour/audit/v1';
+export const GENESIS_HASH: Uint8Array = new Uint8Array(32);
+
+/** JSON with object keys sorted at every level, so jsonb's reordering cannot change a hash. */
+export function canonicalJson(value: AuditJson): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k]!)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function instant(value: Date | string | null): string {
+  if (value === null) return '';
+  return (typeof value === 'string' ? new Date(value) : value).toISOString();
+}
+
+function frame(fields: (string | Uint8Array)[]): Uint8Array {
+  const encoder = new TextEncoder();
+  const parts = fields.map((f) => (typeof f === 'string' ? encoder.encode(f) : f));
+  const out = new Uint8Array(parts.reduce((n, p) => n + 4 + p.length, 0));
+  const view = new DataView(out.buffer);
+  let offset = 0;
+  for (const part of parts) {
+    view.setUint32(offset, part.length);
+    out.set(part, offset + 4);
+    offset += 4 + part.length;
+  }
+  return out;
+}
+
+/** The bytes that are hashed for one event. */
+export function auditMessage(fields: AuditFields, prevHash: Uint8Array): Uint8Array {
+  return frame([
+    AUDIT_DOMAIN,
+    fields.organisationId,
+    fields.caseId ?? '',
+    fields.actorKind,
+    fields.actorPersonId ?? '',
+    fields.action,
+    canonicalJson(fields.detail),
+    fields.occurredOn,
+    instant(fields.occurredAt),
+    prevHash
+  ]);
+}
+
+export async function auditHash(fields: AuditFields, prevHash: Uint8Array): Promise<Uint8Array> {
+  const message = auditMessage(fields, prevHash);
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', message as BufferSource));
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+export type ChainCheck =
+  | { ok: true; head: Uint8Array; count: number }
+  | { ok: false; seq: number; reason: 'altered' | 'broken_link' };
+
+/**
+ * Checks one organisation's events in `seq` order: each hash must match its fields and each
+ * prevHash the hash before it. A changed row fails as `altered`, a deleted or reordered one as
+ * `broken_link` at the next row. A deleted tail is only caught by comparing `head` with a head
+ * recorded earlier.
+ */
+export async function verifyAuditChain(rows: readonly AuditRow[]): Promise<ChainCheck> {
+  let previous = GENESIS_HASH;
+  for (const row of rows) {
+    if (!sameBytes(row.prevHash, previous))
+      return { ok: false, seq: row.seq, reason: 'broken_link' };
+    const expected = await auditHash(row, row.prevHash);
+    if (!sameBytes(expected, row.hash)) return { ok: false, seq: row.seq, reason: 'altered' };
+    previous = row.hash;
+  }
+  return { ok: true, head: previous, count: rows.length };
+}

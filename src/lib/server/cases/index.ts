@@ -1,0 +1,45 @@
+/**
+ * The case store: the one place that reads and writes cases, their sealed keys, entries and audit
+ * events. Reporter endpoints (src/routes/o/) and staff case pages build on it. It never sees
+ * plaintext: callers hand it ciphertext and sealed bundles made in a browser.
+ *
+ * Access rule: a staff member may see a case exactly when they hold a live row in case_keys;
+ * `loadCaseForStaff` returns null otherwise and the caller answers 404 (admins included).
+ * Errors are `CaseStoreError` with a code the caller maps to a status.
+ */
+export {
+  submitCase,
+  findCaseByLookupHash,
+  loadCaseForStaff,
+  listCasesForStaff,
+  reporterSealedKeys,
+  holdersOf,
+  listEntries,
+  appendEntry,
+  addHolders,
+  revokeHolder,
+  updateCase,
+  eligibleHolderIds,
+  today,
+  type SubmitCaseInput,
+  type AppendEntryInput,
+  type AddHoldersInput,
+  type RevokeHolderInput,
+  type UpdateCaseInput
+} from './store';
+export {
+  CaseStoreError,
+  type Actor,
+  type CaseRecord,
+  type CaseStatus,
+  type EntryRecord,
+  type Holder
+} from './types';
+export { decodeSystemRecord, encodeSystemRecord, type SystemRecord } from './system-record';
+export {
+  authenticateReporter,
+  LOOKUP_LIMITS,
+  SIGNATURE_HEADER,
+  DAY_HEADER,
+  type ReporterAuth
+} from './reporter-auth';

@@ -1,0 +1,71 @@
+import { lookupHash, verifyRequest, type SignPublicKey } from '$lib/crypto';
+import { consume, type Limit } from '../auth/rate-limit';
+import type { Database } from '../db';
+import { findCaseByLookupHash, today } from './store';
+import type { CaseRecord } from './types';
+
+/** The header that carries `signRequest(reporterSign, { method, path, body, day })`. */
+export const SIGNATURE_HEADER = 'x-candour-signature';
+/** The UTC day the signature was made for; today or yesterday is accepted. */
+export const DAY_HEADER = 'x-candour-day';
+
+/**
+ * Lookups are limited per deployment and per organisation, never per IP address. There is no
+ * per-case bucket on purpose: its row would tie a case to the exact time its reporter came back.
+ */
+export const LOOKUP_LIMITS: { key: (organisationId: string) => string; limit: Limit }[] = [
+  { key: () => 'case-lookup:all', limit: { max: 600, windowMs: 60_000 } },
+  {
+    key: (organisationId) => `case-lookup:org:${organisationId}`,
+    limit: { max: 120, windowMs: 60_000 }
+  }
+];
+
+export type ReporterAuth =
+  | { ok: true; case: CaseRecord }
+  | { ok: false; reason: 'rate_limited'; retryAfter: number }
+  | { ok: false; reason: 'not_found' };
+
+function acceptedDays(now: Date): string[] {
+  return [today(now), today(new Date(now.getTime() - 86_400_000))];
+}
+
+/**
+ * Finds the reporter's case by lookup token and checks the request's signature with the case's
+ * reporter sign key. Unknown token, wrong organisation, bad or stale signature: all `not_found`,
+ * so a caller cannot tell them apart.
+ */
+export async function authenticateReporter(
+  db: Database,
+  request: {
+    organisationId: string;
+    lookupToken: Uint8Array;
+    method: string;
+    path: string;
+    body: Uint8Array;
+    day: string | null;
+    signature: string | null;
+  },
+  now = new Date()
+): Promise<ReporterAuth> {
+  for (const bucket of LOOKUP_LIMITS) {
+    const state = await consume(db, bucket.key(request.organisationId), bucket.limit);
+    if (!state.allowed) return { ok: false, reason: 'rate_limited', retryAfter: state.retryAfter };
+  }
+  if (!request.signature || !request.day || !acceptedDays(now).includes(request.day)) {
+    return { ok: false, reason: 'not_found' };
+  }
+  const record = await findCaseByLookupHash(
+    db,
+    request.organisationId,
+    lookupHash(request.lookupToken)
+  );
+  if (!record) return { ok: false, reason: 'not_found' };
+  const valid = verifyRequest(record.reporterSignPublicKey as SignPublicKey, request.signature, {
+    method: request.method,
+    path: request.path,
+    body: request.body,
+    day: request.day
+  });
+  return valid ? { ok: true, case: record } : { ok: false, reason: 'not_found' };
+}
