@@ -43,3 +43,10 @@ export {
   DAY_HEADER,
   type ReporterAuth
 } from './reporter-auth';
+export {
+  reporterOrganisation,
+  readSignedReporterRequest,
+  reporterCaseView,
+  storeErrorToHttp,
+  type ReporterOrganisation
+} from './reporter-http';

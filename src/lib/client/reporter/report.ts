@@ -1,0 +1,143 @@
+import type { ServedUnit } from '$lib/client/roster';
+import type { BoxPublicKey, DerivationPhase } from '$lib/crypto';
+import type { BodyKind, RosterMember, Track } from '$lib/routing';
+import { signedPost, withRetry } from './requests';
+
+export const CATEGORIES = [
+  'policy_breach',
+  'below_standards',
+  'criminal',
+  'health_safety',
+  'child_risk',
+  'service',
+  'other'
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** The report as the reporter wrote it. Encrypted whole; the server never sees any of it. */
+export interface ReportDocument {
+  version: 1;
+  track: Track;
+  category: Category | null;
+  whatHappened: string;
+  when: string;
+  where: string;
+  /** People chosen from the roster (their ids also drive routing) and anyone else, as typed. */
+  involved: { personId: string; name: string }[];
+  involvedOthers: string;
+  aboutStaff: 'yes' | 'no' | 'unsure' | null;
+  othersKnow: string;
+  outcome: string;
+  contact: string;
+}
+
+export function emptyReport(): ReportDocument {
+  return {
+    version: 1,
+    track: 'whistleblowing',
+    category: null,
+    whatHappened: '',
+    when: '',
+    where: '',
+    involved: [],
+    involvedOthers: '',
+    aboutStaff: null,
+    othersKnow: '',
+    outcome: '',
+    contact: ''
+  };
+}
+
+export type SendPhase = DerivationPhase | 'encrypting' | 'sending' | 'sent';
+
+export interface Sent {
+  caseKey: string;
+  caseId: string;
+  receivedOn: string;
+}
+
+function boxKeyOf(units: ServedUnit[], personId: string): string {
+  for (const unit of units) {
+    const member = unit.members.find((m) => m.personId === personId);
+    if (member) return member.boxPublicKey;
+  }
+  throw new Error('Recipient not on the roster');
+}
+
+/**
+ * Makes the case key, derives the reporter keys in a worker, encrypts and signs the report,
+ * seals the case keys to each recipient (whose roster signature the caller verified) and to the
+ * reporter's own box key, and files it. Retries reuse the same submission id.
+ */
+export async function sendReport(
+  slug: string,
+  organisationId: string,
+  units: ServedUnit[],
+  recipients: RosterMember[],
+  report: ReportDocument,
+  onPhase: (phase: SendPhase) => void
+): Promise<Sent> {
+  if (recipients.some((r) => r.keysSigned === false)) throw new Error('Unverified recipient');
+  const crypto = await import('$lib/crypto');
+  const { deriveCaseKeysInWorker } = await import('$lib/crypto/client');
+  await crypto.ready();
+  const caseKey = crypto.generateCaseKey();
+  const reporter = await deriveCaseKeysInWorker(crypto.parseCaseKey(caseKey), organisationId, {
+    onPhase
+  });
+  onPhase('encrypting');
+  const keys = crypto.newCaseKeys();
+  const caseId = globalThis.crypto.randomUUID();
+  const submissionId = globalThis.crypto.randomUUID();
+  const body = {
+    submissionId,
+    caseId,
+    track: report.track,
+    lookupToken: crypto.toBase64(reporter.lookupToken),
+    reporterSignPublicKey: crypto.toBase64(reporter.sign.publicKey),
+    reporterBoxPublicKey: crypto.toBase64(reporter.box.publicKey),
+    reportCiphertext: crypto.toBase64(
+      crypto.encryptReport(keys.contentKey, caseId, report, reporter.sign)
+    ),
+    recipients: recipients.map((r) => ({
+      personId: r.personId,
+      sealedKey: crypto.toBase64(
+        crypto.sealCaseKeysFor(
+          crypto.fromBase64(boxKeyOf(units, r.personId)) as BoxPublicKey,
+          keys,
+          { includeStaffKey: true }
+        )
+      )
+    })),
+    reporterSealedKey: crypto.toBase64(
+      crypto.sealCaseKeysFor(reporter.box.publicKey, keys, { includeStaffKey: false })
+    )
+  };
+  onPhase('sending');
+  const result = await withRetry(() =>
+    signedPost<{ caseId: string; receivedOn: string }>(
+      `/o/${encodeURIComponent(slug)}/api/cases`,
+      body,
+      reporter.sign
+    )
+  );
+  onPhase('sent');
+  return { caseKey, caseId: result.caseId, receivedOn: result.receivedOn };
+}
+
+/** Members of an external body who would receive the case through a rule with these roles. */
+export function bodyMembers(
+  roster: RosterMember[],
+  kind: BodyKind,
+  roles: readonly string[],
+  involved: readonly string[]
+): RosterMember[] {
+  return roster.filter(
+    (m) =>
+      m.unitKind === kind &&
+      m.keysSigned !== false &&
+      m.status === 'active' &&
+      !involved.includes(m.personId) &&
+      m.roles.some((r) => roles.includes(r))
+  );
+}

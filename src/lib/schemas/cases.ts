@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import { bodyKindSchema } from '../routing/policy';
+import { base64Bytes, base64Up, trackSchema, uuidSchema } from './common';
+
+/** Sealed bundle: 1 + 48 + 1 + 1 + (1 + 1 + 4 + 32 + 32) bytes; a little room for later versions. */
+const sealedKey = base64Up(256);
+/** A padded report or message: the body limit bounds it first. */
+const ciphertext = base64Up(96 * 1024);
+
+export const REPORTER_BODY_LIMIT = 160 * 1024;
+
+export const submitCaseSchema = z.strictObject({
+  submissionId: uuidSchema,
+  caseId: uuidSchema,
+  track: trackSchema,
+  lookupToken: base64Bytes(32),
+  reporterSignPublicKey: base64Bytes(32),
+  reporterBoxPublicKey: base64Bytes(32),
+  reportCiphertext: ciphertext,
+  recipients: z
+    .array(z.strictObject({ personId: uuidSchema, sealedKey }))
+    .min(1)
+    .max(40),
+  reporterSealedKey: sealedKey
+});
+export type SubmitCaseBody = z.infer<typeof submitCaseSchema>;
+
+export const openCaseSchema = z.strictObject({ lookupToken: base64Bytes(32) });
+
+export const reporterMessageSchema = z.strictObject({
+  lookupToken: base64Bytes(32),
+  entryId: uuidSchema,
+  epoch: z.number().int().min(0).max(10_000),
+  ciphertext
+});
+export type ReporterMessageBody = z.infer<typeof reporterMessageSchema>;
+
+export const escalateSchema = z.strictObject({
+  lookupToken: base64Bytes(32),
+  /** Client-chosen: the id of the system entry, so a retry changes nothing. */
+  escalationId: uuidSchema,
+  target: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('next_stage') }),
+    z.strictObject({ kind: z.literal('body'), body: bodyKindSchema })
+  ]),
+  holders: z
+    .array(
+      z.strictObject({
+        personId: uuidSchema,
+        epoch: z.number().int().min(0).max(10_000),
+        sealedKey
+      })
+    )
+    .min(1)
+    .max(60)
+});
+export type EscalateBody = z.infer<typeof escalateSchema>;
+
+export const slugParamsSchema = z.object({
+  slug: z
+    .string()
+    .min(2)
+    .max(48)
+    .regex(/^[a-z0-9-]+$/)
+});
+
+/** What the reporter's browser receives when it opens its case. */
+export interface ReporterCaseView {
+  caseId: string;
+  track: z.infer<typeof trackSchema>;
+  stage: number;
+  status: string;
+  keyEpoch: number;
+  receivedOn: string;
+  stageStartedOn: string;
+  acknowledgedOn: string | null;
+  respondedOn: string | null;
+  closedOn: string | null;
+  reportCiphertext: string;
+  reporterKeys: { epoch: number; sealedKey: string }[];
+  holders: string[];
+  entries: {
+    id: string;
+    kind: 'message' | 'action';
+    senderKind: 'reporter' | 'staff' | 'system';
+    senderPersonId: string | null;
+    epoch: number;
+    createdOn: string;
+    ciphertext?: string;
+    system?: { event: string; personIds: string[]; stage?: number; body?: string };
+  }[];
+}

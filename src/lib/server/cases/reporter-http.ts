@@ -1,0 +1,130 @@
+import { error } from '@sveltejs/kit';
+import { and, eq } from 'drizzle-orm';
+import { fromBase64, toBase64 } from '$lib/crypto';
+import { policySchema, type Policy } from '$lib/routing';
+import { slugParamsSchema, type ReporterCaseView } from '$lib/schemas/cases';
+import type { z } from 'zod';
+import { parseJsonBytes, readBodyBytes, validateParams, notFound } from '../http';
+import type { Database } from '../db';
+import { organisations } from '../db/schema';
+import { authenticateReporter, DAY_HEADER, SIGNATURE_HEADER } from './reporter-auth';
+import { holdersOf, listEntries, reporterSealedKeys } from './store';
+import { decodeSystemRecord } from './system-record';
+import { CaseStoreError, type CaseRecord } from './types';
+
+export interface ReporterOrganisation {
+  id: string;
+  name: string;
+  policy: Policy;
+}
+
+/** The organisation a reporter route is for; 404 for an unknown slug or an external body. */
+export async function reporterOrganisation(
+  db: Database,
+  params: Record<string, string>
+): Promise<ReporterOrganisation> {
+  const { slug } = validateParams(slugParamsSchema, params);
+  const [row] = await db
+    .select({ id: organisations.id, name: organisations.name, policy: organisations.policy })
+    .from(organisations)
+    .where(and(eq(organisations.slug, slug), eq(organisations.kind, 'organisation')));
+  if (!row) notFound();
+  const policy = policySchema.safeParse(row.policy);
+  if (!policy.success) notFound();
+  return { id: row.id, name: row.name, policy: policy.data };
+}
+
+/**
+ * Reads a signed reporter request: the exact body bytes (they are what was signed), validated,
+ * then the case found by lookup token and the signature checked. Every failure that could tell
+ * a guesser something is the same 404.
+ */
+export async function readSignedReporterRequest<S extends z.ZodType<{ lookupToken: string }>>(
+  db: Database,
+  organisationId: string,
+  request: Request,
+  url: URL,
+  schema: S,
+  limit: number
+): Promise<{ body: z.infer<S>; case: CaseRecord }> {
+  const bytes = await readBodyBytes(request, limit);
+  const body = parseJsonBytes(bytes, schema);
+  const auth = await authenticateReporter(db, {
+    organisationId,
+    lookupToken: fromBase64(body.lookupToken),
+    method: request.method,
+    path: url.pathname,
+    body: bytes,
+    day: request.headers.get(DAY_HEADER),
+    signature: request.headers.get(SIGNATURE_HEADER)
+  });
+  if (!auth.ok) {
+    if (auth.reason === 'rate_limited') {
+      error(429, {
+        message: `Too many attempts. Please wait ${Math.ceil(auth.retryAfter / 60)} minutes and try again.`,
+        code: 'rate_limited'
+      });
+    }
+    notFound();
+  }
+  return { body, case: auth.case };
+}
+
+/** Maps case-store refusals to HTTP: not_found → 404, invalid → 400, conflict → 409. */
+export function storeErrorToHttp(e: unknown): never {
+  if (e instanceof CaseStoreError) {
+    if (e.code === 'not_found') notFound();
+    error(e.code === 'invalid' ? 400 : 409, { message: e.message, code: e.code });
+  }
+  throw e;
+}
+
+/** The case as its reporter's browser needs it: no notes, no staff-only keys. */
+export async function reporterCaseView(
+  db: Database,
+  record: CaseRecord
+): Promise<ReporterCaseView> {
+  const [keys, holders, entries] = await Promise.all([
+    reporterSealedKeys(db, record.id),
+    holdersOf(db, record.id),
+    listEntries(db, record.id, { includeNotes: false })
+  ]);
+  return {
+    caseId: record.id,
+    track: record.track,
+    stage: record.stage,
+    status: record.status,
+    keyEpoch: record.keyEpoch,
+    receivedOn: record.receivedOn,
+    stageStartedOn: record.stageStartedOn,
+    acknowledgedOn: record.acknowledgedOn,
+    respondedOn: record.respondedOn,
+    closedOn: record.closedOn,
+    reportCiphertext: toBase64(record.reportCiphertext),
+    reporterKeys: keys.map((k) => ({ epoch: k.epoch, sealedKey: toBase64(k.sealedKey) })),
+    holders: holders.flatMap((h) => (h.personId ? [h.personId] : [])),
+    entries: entries.map((e) => {
+      const base = {
+        id: e.id,
+        kind: e.kind as 'message' | 'action',
+        senderKind: e.senderKind,
+        senderPersonId: e.senderPersonId,
+        epoch: e.epoch,
+        createdOn: e.createdOn
+      };
+      if (e.senderKind === 'system') {
+        const record = decodeSystemRecord(e.ciphertext);
+        return {
+          ...base,
+          system: {
+            event: record?.event ?? 'unknown',
+            personIds: record?.personIds ?? [],
+            ...(typeof record?.stage === 'number' ? { stage: record.stage } : {}),
+            ...(typeof record?.body === 'string' ? { body: record.body } : {})
+          }
+        };
+      }
+      return { ...base, ciphertext: toBase64(e.ciphertext) };
+    })
+  };
+}

@@ -1,0 +1,88 @@
+import { error, json } from '@sveltejs/kit';
+import { fromBase64 } from '$lib/crypto';
+import { deadlinesFor, stageOf } from '$lib/routing';
+import { escalateSchema } from '$lib/schemas/cases';
+import {
+  addHolders,
+  eligibleHolderIds,
+  readSignedReporterRequest,
+  reporterOrganisation,
+  storeErrorToHttp,
+  today
+} from '$lib/server/cases';
+import { db } from '$lib/server/runtime';
+import type { RequestHandler } from './$types';
+
+function refuse(message: string): never {
+  error(400, { message, code: 'invalid' });
+}
+
+/**
+ * The reporter takes the case further: to the next complaint stage within its window, or to an
+ * external body the policy offers. Their browser sealed the content key to the newcomers; this
+ * stores those bundles, records it for everyone on the case and moves the stage.
+ */
+export const POST: RequestHandler = async ({ params, request, url }) => {
+  const database = await db();
+  const organisation = await reporterOrganisation(database, params);
+  const { body, case: record } = await readSignedReporterRequest(
+    database,
+    organisation.id,
+    request,
+    url,
+    escalateSchema,
+    32 * 1024
+  );
+  const policy = organisation.policy;
+  const track = policy.tracks[record.track];
+  if (!track) refuse('This organisation no longer takes that kind of report.');
+  const units = await eligibleHolderIds(
+    database,
+    organisation.id,
+    body.holders.map((h) => h.personId)
+  );
+  const kinds = [...units.values()].map((u) => u.unitKind);
+  let toStage: number | undefined;
+  const target = body.target;
+  if (target.kind === 'next_stage') {
+    if (record.stage >= track.stages.length) refuse('This is the last stage.');
+    const { nextStageRequestBy } = deadlinesFor(policy, record.track, record.stage, {
+      receivedOn: record.stageStartedOn,
+      acknowledgedOn: record.acknowledgedOn,
+      respondedOn: record.respondedOn
+    });
+    if (!nextStageRequestBy || today() > nextStageRequestBy) {
+      refuse('The next stage can be asked for only after a reply, within its time limit.');
+    }
+    if (kinds.length !== body.holders.length || kinds.some((k) => k !== 'organisation')) {
+      refuse('The next stage goes to people inside the organisation.');
+    }
+    stageOf(policy, record.track, record.stage + 1);
+    toStage = record.stage + 1;
+  } else {
+    const offered = track.externalBodies.some(
+      (rule) => rule.kind === target.body && (!rule.stages || rule.stages.includes(record.stage))
+    );
+    if (!offered) refuse('That body is not part of this procedure.');
+    if (kinds.length !== body.holders.length || kinds.some((k) => k !== target.body)) {
+      refuse('Everyone added must belong to that body.');
+    }
+  }
+  const result = await addHolders(database, {
+    caseId: record.id,
+    actor: { kind: 'reporter' },
+    action: 'escalate',
+    holders: body.holders.map((h) => ({
+      personId: h.personId,
+      epoch: h.epoch,
+      sealedKey: fromBase64(h.sealedKey)
+    })),
+    ...(toStage !== undefined ? { toStage } : {}),
+    detail: target.kind === 'body' ? { body: target.body } : { body: 'next_stage' },
+    systemEntryId: body.escalationId
+  }).catch(storeErrorToHttp);
+  return json(
+    { stage: result.case.stage, status: result.case.status },
+    { status: result.created ? 201 : 200 }
+  );
+};

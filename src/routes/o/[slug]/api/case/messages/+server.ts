@@ -1,0 +1,37 @@
+import { json } from '@sveltejs/kit';
+import { fromBase64 } from '$lib/crypto';
+import { REPORTER_BODY_LIMIT, reporterMessageSchema } from '$lib/schemas/cases';
+import {
+  appendEntry,
+  readSignedReporterRequest,
+  reporterOrganisation,
+  storeErrorToHttp
+} from '$lib/server/cases';
+import { db } from '$lib/server/runtime';
+import type { RequestHandler } from './$types';
+
+/** A reply or more information from the reporter; the client-chosen entry id makes it idempotent. */
+export const POST: RequestHandler = async ({ params, request, url }) => {
+  const database = await db();
+  const organisation = await reporterOrganisation(database, params);
+  const { body, case: record } = await readSignedReporterRequest(
+    database,
+    organisation.id,
+    request,
+    url,
+    reporterMessageSchema,
+    REPORTER_BODY_LIMIT
+  );
+  const result = await appendEntry(database, {
+    caseId: record.id,
+    entryId: body.entryId,
+    kind: 'message',
+    actor: { kind: 'reporter' },
+    epoch: body.epoch,
+    ciphertext: fromBase64(body.ciphertext)
+  }).catch(storeErrorToHttp);
+  return json(
+    { entryId: result.entry.id, createdOn: result.entry.createdOn },
+    { status: result.created ? 201 : 200 }
+  );
+};

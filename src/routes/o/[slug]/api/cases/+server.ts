@@ -1,0 +1,65 @@
+import { error, json } from '@sveltejs/kit';
+import { fromBase64, lookupHash, verifyRequest, type SignPublicKey } from '$lib/crypto';
+import { tracksOffered } from '$lib/routing';
+import { REPORTER_BODY_LIMIT, submitCaseSchema } from '$lib/schemas/cases';
+import {
+  DAY_HEADER,
+  SIGNATURE_HEADER,
+  reporterOrganisation,
+  storeErrorToHttp,
+  submitCase,
+  today
+} from '$lib/server/cases';
+import { parseJsonBytes, readBodyBytes } from '$lib/server/http';
+import { db } from '$lib/server/runtime';
+import type { RequestHandler } from './$types';
+
+/**
+ * Files a report. The body is signed with the new case's reporter key (proving the sender holds
+ * it); a retry with the same submissionId answers with the case already filed.
+ */
+export const POST: RequestHandler = async ({ params, request, url }) => {
+  const database = await db();
+  const organisation = await reporterOrganisation(database, params);
+  const bytes = await readBodyBytes(request, REPORTER_BODY_LIMIT);
+  const body = parseJsonBytes(bytes, submitCaseSchema);
+  const day = request.headers.get(DAY_HEADER) ?? '';
+  const signed = verifyRequest(
+    fromBase64(body.reporterSignPublicKey) as SignPublicKey,
+    request.headers.get(SIGNATURE_HEADER) ?? '',
+    { method: 'POST', path: url.pathname, body: bytes, day }
+  );
+  if (!signed || day !== today()) {
+    error(400, { message: 'The request signature is not valid.', code: 'bad_signature' });
+  }
+  if (!tracksOffered(organisation.policy).includes(body.track)) {
+    error(400, {
+      message: 'This organisation does not take that kind of report.',
+      code: 'invalid'
+    });
+  }
+  const result = await submitCase(database, {
+    organisationId: organisation.id,
+    caseId: body.caseId,
+    submissionId: body.submissionId,
+    lookupHash: lookupHash(fromBase64(body.lookupToken)),
+    reporterSignPublicKey: fromBase64(body.reporterSignPublicKey),
+    reporterBoxPublicKey: fromBase64(body.reporterBoxPublicKey),
+    track: body.track,
+    reportCiphertext: fromBase64(body.reportCiphertext),
+    recipients: body.recipients.map((r) => ({
+      personId: r.personId,
+      sealedKey: fromBase64(r.sealedKey)
+    })),
+    reporterSealedKey: fromBase64(body.reporterSealedKey)
+  }).catch(storeErrorToHttp);
+  return json(
+    {
+      caseId: result.case.id,
+      receivedOn: result.case.receivedOn,
+      stage: result.case.stage,
+      created: result.created
+    },
+    { status: result.created ? 201 : 200 }
+  );
+};
