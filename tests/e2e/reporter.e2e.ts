@@ -290,7 +290,7 @@ test('the reporter comes back, replies, and takes it to the LADO', async ({ page
   await openCase(page, whistleblowing.key);
   await checkStep(page);
   await expect(page.getByTestId('case-status')).toContainText('Received');
-  await page.getByLabel('Reply or add information').fill(typed('my reply'));
+  await page.getByRole('textbox', { name: 'Reply or add information' }).fill(typed('my reply'));
   const posted = page.waitForResponse((r) => r.url().endsWith('/api/case/messages'));
   await page.getByRole('button', { name: 'Send', exact: true }).click();
   const response = await posted;
@@ -340,25 +340,23 @@ test('case endpoints answer 404 to anyone without the case key, cookies or not',
   expect(invalid.status()).toBe(400);
 });
 
-/** Every row of every table, as text, from the suite's own database. */
-async function dumpDatabase(): Promise<string> {
+type Query = (q: string) => Promise<Record<string, unknown>[]>;
+
+/** Runs `use` with a query function on the suite's database (a copy of it, for PGlite). */
+async function withDatabase<T>(use: (query: Query, url: string | null) => Promise<T>): Promise<T> {
   const info = JSON.parse(readFileSync(`${serverLog}.database.json`, 'utf8')) as {
     databaseUrl: string | null;
     dataDir: string | null;
   };
   if (info.databaseUrl) {
+    const sql = postgres(info.databaseUrl, { max: 1, onnotice: () => {} });
     try {
-      return execFileSync('pg_dump', ['--data-only', '--inserts', info.databaseUrl], {
-        encoding: 'utf8',
-        maxBuffer: 256 * 1024 * 1024
-      });
-    } catch {
-      const sql = postgres(info.databaseUrl, { max: 1, onnotice: () => {} });
-      try {
-        return await dumpTables((q) => sql.unsafe(q) as Promise<Record<string, unknown>[]>);
-      } finally {
-        await sql.end();
-      }
+      return await use(
+        (q) => sql.unsafe(q) as Promise<Record<string, unknown>[]>,
+        info.databaseUrl
+      );
+    } finally {
+      await sql.end();
     }
   }
   // PGlite: open a copy, so the running server's files are never touched.
@@ -368,13 +366,28 @@ async function dumpDatabase(): Promise<string> {
     const { PGlite } = await import('@electric-sql/pglite');
     const db = new PGlite(copy);
     try {
-      return await dumpTables(async (q) => (await db.query<Record<string, unknown>>(q)).rows);
+      return await use(async (q) => (await db.query<Record<string, unknown>>(q)).rows, null);
     } finally {
       await db.close();
     }
   } finally {
     rmSync(copy, { recursive: true, force: true });
   }
+}
+
+/** Every row of every table, as text: pg_dump on PostgreSQL, SQL otherwise. */
+async function dumpDatabase(query: Query, url: string | null): Promise<string> {
+  if (url) {
+    try {
+      return execFileSync('pg_dump', ['--data-only', '--inserts', url], {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024
+      });
+    } catch {
+      return dumpTables(query);
+    }
+  }
+  return dumpTables(query);
 }
 
 async function dumpTables(query: (q: string) => Promise<Record<string, unknown>[]>) {
@@ -402,7 +415,19 @@ async function dumpTables(query: (q: string) => Promise<Record<string, unknown>[
 test('canary: no typed text, involved name or case key reached the database or the log', async () => {
   expect(secrets.length).toBeGreaterThan(10);
   expect(caseKeys.length).toBeGreaterThanOrEqual(5);
-  const dump = await dumpDatabase();
+  const { dump, holders } = await withDatabase(async (query, url) => ({
+    dump: await dumpDatabase(query, url),
+    holders: await query(
+      `select p.email, k.epoch from case_keys k join people p on p.id = k.person_id
+       where k.case_id = '${whistleblowing.caseId}' and k.revoked_on is null order by p.email`
+    )
+  }));
+  // The named coordinator holds no key; the chair does, and the LADO since the escalation.
+  const emails = holders.map((h) => String(h.email));
+  expect(emails).toContain('chair@riverside.example');
+  expect(emails).toContain('lado@riverside-council.example');
+  expect(emails).not.toContain('coordinator@riverside.example');
+  expect(emails.some((e) => e.endsWith('@riverside.example') && /tom|grace/.test(e))).toBe(false);
   // The dump is real: it holds the cases this suite filed.
   for (const { caseId } of filed) expect(dump).toContain(caseId);
   expect(existsSync(serverLog)).toBe(true);

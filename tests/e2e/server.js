@@ -9,7 +9,7 @@ import postgres from 'postgres';
 
 /**
  * @param {{ port: number, logPath: string, env?: Record<string, string> }} options
- * @returns {Promise<{ url: string, databaseUrl?: string, stop: () => Promise<void>, exited: Promise<number | null> }>}
+ * @returns {Promise<{ url: string, databaseUrl?: string, dataDir?: string, stopServer: () => Promise<void>, stop: () => Promise<void>, exited: Promise<number | null> }>}
  */
 export async function startCandour({ port, logPath, env: extra = {} }) {
   /** @type {Record<string, string | undefined>} */
@@ -62,18 +62,23 @@ export async function startCandour({ port, logPath, env: extra = {} }) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 
+  async function stopServer() {
+    if (server.exitCode === null) {
+      server.kill('SIGTERM');
+      await exited;
+    }
+  }
   let stopped = false;
   return {
     url,
     databaseUrl: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
     exited,
+    stopServer,
     async stop() {
       if (stopped) return;
       stopped = true;
-      if (server.exitCode === null) {
-        server.kill('SIGTERM');
-        await exited;
-      }
+      await stopServer();
       await cleanup();
       await new Promise((resolve) => log.end(resolve));
     }

@@ -30,7 +30,7 @@ async function send<T>(
     throw new ApiError(0, 'Candour could not be reached. Check your connection and try again.');
   }
   const text = await response.text();
-  let payload: unknown = null;
+  let payload: unknown;
   try {
     payload = text ? JSON.parse(text) : null;
   } catch {

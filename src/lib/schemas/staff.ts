@@ -8,6 +8,9 @@ import {
   slugSchema
 } from './common';
 
+/** A roster signature: its version byte and an Ed25519 signature (docs/PROTOCOL.md). */
+export const ROSTER_SIGNATURE_BYTES = 1 + 64;
+
 /** Everything a browser sends when it has made a person's keys: never a password or private key. */
 export const enrolmentSchema = z.strictObject({
   boxPublicKey: base64Bytes(32),
@@ -40,7 +43,7 @@ export const setupSchema = z.strictObject({
   unit: z.strictObject({
     signingPublicKey: base64Bytes(32),
     sealedSigningKey: base64Up(256),
-    adminRosterSignature: base64Bytes(64)
+    adminRosterSignature: base64Bytes(ROSTER_SIGNATURE_BYTES)
   })
 });
 
@@ -73,7 +76,9 @@ export const acceptInvitationSchema = z.strictObject({
   enrolment: enrolmentSchema
 });
 
-export const rosterSignatureSchema = z.strictObject({ signature: base64Bytes(64) });
+export const rosterSignatureSchema = z.strictObject({
+  signature: base64Bytes(ROSTER_SIGNATURE_BYTES)
+});
 
 export const updatePersonSchema = z.strictObject({
   status: z.enum(['active', 'on_leave', 'removed']).optional(),
