@@ -1,0 +1,169 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as crypto from '../../src/lib/crypto';
+import { checkSignIn, passwordSaltFor, SIGN_IN_LIMIT } from '../../src/lib/server/auth/login';
+import { consume, reset } from '../../src/lib/server/auth/rate-limit';
+import {
+  createSession,
+  endAllSessions,
+  findSession,
+  IDLE_TIMEOUT_MS
+} from '../../src/lib/server/auth/sessions';
+import { sessions } from '../../src/lib/server/db/schema';
+import { seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed';
+import { listPeople, updatePerson } from '../../src/lib/server/staff/accounts';
+import type { StaffSession } from '../../src/lib/server/auth/sessions';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+let database: TestDatabase;
+let seed: DemoSeed;
+
+beforeAll(async () => {
+  await crypto.ready();
+  database = await createTestDatabase();
+  seed = (await seedDemo(database.db))!;
+});
+
+afterAll(async () => {
+  await database?.dispose();
+});
+
+async function loginSecretFor(email: string, password: string) {
+  const salt = await passwordSaltFor(database.db, email);
+  return (await crypto.derivePasswordSecrets(password, salt)).loginSecret;
+}
+
+describe('sign-in', () => {
+  it('accepts the right login secret and refuses everything else alike', async () => {
+    const chair = seed.people.chair!;
+    const ok = await checkSignIn(database.db, {
+      email: chair.email,
+      loginSecret: await loginSecretFor(chair.email, chair.password)
+    });
+    expect(ok).toEqual({ ok: true, personId: chair.personId });
+    const wrongPassword = await checkSignIn(database.db, {
+      email: chair.email,
+      loginSecret: await loginSecretFor(chair.email, 'wrong password')
+    });
+    const unknown = await checkSignIn(database.db, {
+      email: 'nobody@riverside.example',
+      loginSecret: await loginSecretFor('nobody@riverside.example', chair.password)
+    });
+    expect(wrongPassword).toEqual({ ok: false, reason: 'rejected' });
+    expect(unknown).toEqual(wrongPassword);
+  });
+
+  it('gives an unknown email a stable decoy salt, unlike any real one', async () => {
+    const first = await passwordSaltFor(database.db, 'ghost@riverside.example');
+    const second = await passwordSaltFor(database.db, 'ghost@riverside.example');
+    const other = await passwordSaltFor(database.db, 'other-ghost@riverside.example');
+    expect(first).toHaveLength(16);
+    expect([...first]).toEqual([...second]);
+    expect([...first]).not.toEqual([...other]);
+  });
+
+  it('pauses an account after too many wrong answers, even for the right password', async () => {
+    const lead = seed.people.safeguardingLead!;
+    const wrong = await loginSecretFor(lead.email, 'wrong password');
+    for (let i = 0; i < SIGN_IN_LIMIT.max; i++) {
+      expect((await checkSignIn(database.db, { email: lead.email, loginSecret: wrong })).ok).toBe(
+        false
+      );
+    }
+    const locked = await checkSignIn(database.db, {
+      email: lead.email,
+      loginSecret: await loginSecretFor(lead.email, lead.password)
+    });
+    expect(locked).toMatchObject({ ok: false, reason: 'locked' });
+  });
+});
+
+describe('rate limits', () => {
+  it('counts within a window and starts again after reset', async () => {
+    const limit = { max: 2, windowMs: 60_000 };
+    expect((await consume(database.db, 'test:a', limit)).allowed).toBe(true);
+    expect((await consume(database.db, 'test:a', limit)).allowed).toBe(true);
+    const third = await consume(database.db, 'test:a', limit);
+    expect(third.allowed).toBe(false);
+    expect(third.retryAfter).toBeGreaterThan(0);
+    await reset(database.db, 'test:a');
+    expect((await consume(database.db, 'test:a', limit)).allowed).toBe(true);
+  });
+
+  it('opens a new window once the old one has passed', async () => {
+    const limit = { max: 1, windowMs: 1 };
+    await consume(database.db, 'test:b', limit);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await consume(database.db, 'test:b', limit)).allowed).toBe(true);
+  });
+});
+
+describe('sessions', () => {
+  it('finds a live session, forgets an idle one and ends all of a person', async () => {
+    const coordinator = seed.people.coordinator!;
+    const token = await createSession(database.db, coordinator.personId);
+    expect((await findSession(database.db, token))?.personId).toBe(coordinator.personId);
+    expect(await findSession(database.db, `${token.slice(0, -1)}A`)).toBeNull();
+
+    await database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(Date.now() - IDLE_TIMEOUT_MS - 1000) })
+      .where(eq(sessions.personId, coordinator.personId));
+    expect(await findSession(database.db, token)).toBeNull();
+
+    const a = await createSession(database.db, coordinator.personId);
+    const b = await createSession(database.db, coordinator.personId);
+    await endAllSessions(database.db, coordinator.personId);
+    expect(await findSession(database.db, a)).toBeNull();
+    expect(await findSession(database.db, b)).toBeNull();
+  });
+
+  it('stores only a hash of the session token', async () => {
+    const token = await createSession(database.db, seed.people.chair!.personId);
+    const rows = await database.db.select().from(sessions);
+    const raw = Buffer.from(crypto.fromBase64(token)).toString('hex');
+    for (const row of rows) expect(Buffer.from(row.idHash).toString('hex')).not.toBe(raw);
+  });
+});
+
+describe('people', () => {
+  it('keeps at least one administrator', async () => {
+    const admin = seed.people.admin!;
+    const session: StaffSession = {
+      personId: admin.personId,
+      organisationId: admin.unitId,
+      displayName: admin.displayName,
+      email: admin.email,
+      isAdmin: true,
+      isHost: true
+    };
+    await expect(
+      updatePerson(database.db, session, admin.personId, { isAdmin: false })
+    ).rejects.toMatchObject({
+      status: 409
+    });
+    const people = await listPeople(database.db, admin.unitId);
+    expect(people.find((p) => p.personId === admin.personId)?.isAdmin).toBe(true);
+  });
+
+  it('clears the roster signature when roles change, so an admin must sign again', async () => {
+    const admin = seed.people.admin!;
+    const session: StaffSession = {
+      personId: admin.personId,
+      organisationId: admin.unitId,
+      displayName: admin.displayName,
+      email: admin.email,
+      isAdmin: true,
+      isHost: true
+    };
+    const tom = seed.people.teamLeader1!;
+    await updatePerson(database.db, session, tom.personId, {
+      roles: ['team_leader', 'deputy_coordinator']
+    });
+    const after = (await listPeople(database.db, admin.unitId)).find(
+      (p) => p.personId === tom.personId
+    )!;
+    expect(after.roles).toEqual(['deputy_coordinator', 'team_leader']);
+    expect(after.rosterSignature).toBeNull();
+  });
+});
