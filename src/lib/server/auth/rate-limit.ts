@@ -19,13 +19,15 @@ export interface LimitState {
  */
 export async function consume(db: Database, key: string, limit: Limit): Promise<LimitState> {
   const now = new Date();
-  const windowStartFloor = new Date(now.getTime() - limit.windowMs);
+  // ISO strings with a cast: raw parameters are passed as-is, and the drivers differ on Dates.
+  const at = now.toISOString();
+  const floor = new Date(now.getTime() - limit.windowMs).toISOString();
   const [row] = await queryRows<{ count: number; window_start: Date | string }>(
     db,
-    sql`insert into rate_limits (key, count, window_start) values (${key}, 1, ${now})
+    sql`insert into rate_limits (key, count, window_start) values (${key}, 1, ${at}::timestamptz)
         on conflict (key) do update set
-          count = case when rate_limits.window_start < ${windowStartFloor} then 1 else rate_limits.count + 1 end,
-          window_start = case when rate_limits.window_start < ${windowStartFloor} then ${now} else rate_limits.window_start end
+          count = case when rate_limits.window_start < ${floor}::timestamptz then 1 else rate_limits.count + 1 end,
+          window_start = case when rate_limits.window_start < ${floor}::timestamptz then ${at}::timestamptz else rate_limits.window_start end
         returning count, window_start`
   );
   const count = Number(row?.count ?? 1);
