@@ -7,6 +7,7 @@ export const paths = {
   invite: '/staff/invite',
   recover: '/staff/recover',
   security: '/staff/security',
+  host: '/staff/host',
   people: '/staff/admin/people',
   policy: '/staff/admin/policy',
   inbox: '/staff/inbox',

@@ -9,7 +9,7 @@ import {
   findSession,
   IDLE_TIMEOUT_MS
 } from '../../src/lib/server/auth/sessions';
-import { sessions } from '../../src/lib/server/db/schema';
+import { organisations, sessions } from '../../src/lib/server/db/schema';
 import { seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed';
 import { listPeople, updatePerson } from '../../src/lib/server/staff/accounts';
 import type { StaffSession } from '../../src/lib/server/auth/sessions';
@@ -118,6 +118,21 @@ describe('sessions', () => {
     expect(await findSession(database.db, b)).toBeNull();
   });
 
+  it('marks a session that must set up two-factor when the organisation requires it', async () => {
+    const chair = seed.people.chair!;
+    const token = await createSession(database.db, chair.personId);
+    expect((await findSession(database.db, token))?.mustEnrolTotp).toBe(false);
+    await database.db
+      .update(organisations)
+      .set({ requireTotp: true })
+      .where(eq(organisations.id, chair.unitId));
+    expect((await findSession(database.db, token))?.mustEnrolTotp).toBe(true);
+    await database.db
+      .update(organisations)
+      .set({ requireTotp: false })
+      .where(eq(organisations.id, chair.unitId));
+  });
+
   it('stores only a hash of the session token', async () => {
     const token = await createSession(database.db, seed.people.chair!.personId);
     const rows = await database.db.select().from(sessions);
@@ -135,7 +150,8 @@ describe('people', () => {
       displayName: admin.displayName,
       email: admin.email,
       isAdmin: true,
-      isHost: true
+      isHost: true,
+      mustEnrolTotp: false
     };
     await expect(
       updatePerson(database.db, session, admin.personId, { isAdmin: false })
@@ -154,7 +170,8 @@ describe('people', () => {
       displayName: admin.displayName,
       email: admin.email,
       isAdmin: true,
-      isHost: true
+      isHost: true,
+      mustEnrolTotp: false
     };
     const tom = seed.people.teamLeader1!;
     await updatePerson(database.db, session, tom.personId, {

@@ -5,7 +5,8 @@ import {
   displayNameSchema,
   emailSchema,
   roleSchema,
-  slugSchema
+  slugSchema,
+  unitKindSchema
 } from './common';
 
 /** A roster signature: its version byte and an Ed25519 signature (docs/PROTOCOL.md). */
@@ -71,9 +72,35 @@ export const invitationTokenSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{43}$/, 'not an invitation link');
 
+export const foundingKeysSchema = z.strictObject({
+  signingPublicKey: base64Bytes(32),
+  sealedSigningKey: base64Up(256),
+  rosterSignature: base64Bytes(ROSTER_SIGNATURE_BYTES)
+});
+
 export const acceptInvitationSchema = z.strictObject({
   token: invitationTokenSchema,
-  enrolment: enrolmentSchema
+  enrolment: enrolmentSchema,
+  /** Only from a unit's first admin: the unit signing key their browser just made. */
+  founding: foundingKeysSchema.optional()
+});
+
+export const newUnitSchema = z.strictObject({
+  name: z.string().trim().min(2).max(120),
+  slug: slugSchema,
+  kind: unitKindSchema,
+  presetId: z.string().max(64).optional(),
+  admin: z.strictObject({
+    displayName: displayNameSchema,
+    email: emailSchema,
+    roles: z.array(roleSchema).max(12)
+  })
+});
+
+export const unitLinkSchema = z.strictObject({
+  organisationId: z.uuid(),
+  bodyId: z.uuid(),
+  linked: z.boolean()
 });
 
 export const rosterSignatureSchema = z.strictObject({

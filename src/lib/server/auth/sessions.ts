@@ -1,7 +1,7 @@
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, gt, lt, or } from 'drizzle-orm';
 import type { Database } from '../db';
-import { people, sessions } from '../db/schema';
+import { credentials, organisations, people, sessions } from '../db/schema';
 import { config } from '../config';
 import { hashToken, newToken } from './tokens';
 
@@ -18,6 +18,8 @@ export interface StaffSession {
   email: string;
   isAdmin: boolean;
   isHost: boolean;
+  /** The organisation requires two-factor sign-in and this person has not set it up yet. */
+  mustEnrolTotp: boolean;
 }
 
 export async function createSession(db: Database, personId: string): Promise<string> {
@@ -58,10 +60,14 @@ export async function findSession(
       email: people.email,
       isAdmin: people.isAdmin,
       isHost: people.isHost,
-      status: people.status
+      status: people.status,
+      totpSecret: credentials.totpSecret,
+      requireTotp: organisations.requireTotp
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
+    .innerJoin(credentials, eq(credentials.personId, people.id))
+    .innerJoin(organisations, eq(organisations.id, people.organisationId))
     .where(
       and(
         eq(sessions.idHash, hash),
@@ -74,8 +80,8 @@ export async function findSession(
     .update(sessions)
     .set({ lastSeenAt: new Date(now) })
     .where(eq(sessions.idHash, hash));
-  const { status: _status, ...session } = row;
-  return session;
+  const { status: _status, totpSecret, requireTotp, ...session } = row;
+  return { ...session, mustEnrolTotp: requireTotp && !totpSecret };
 }
 
 export async function endSession(db: Database, token: string | undefined): Promise<void> {

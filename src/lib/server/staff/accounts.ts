@@ -245,8 +245,10 @@ async function liveInvitation(db: Database, token: string) {
       displayName: people.displayName,
       email: people.email,
       status: people.status,
+      isAdmin: people.isAdmin,
       unitId: organisations.id,
-      unitName: organisations.name
+      unitName: organisations.name,
+      unitHasSigningKey: organisations.signingPublicKey
     })
     .from(invitations)
     .innerJoin(people, eq(people.id, invitations.personId))
@@ -261,11 +263,21 @@ export async function invitationDetails(db: Database, token: string) {
   const row = await liveInvitation(db, token);
   if (!row) return null;
   return {
+    personId: row.personId,
+    unitId: row.unitId,
     displayName: row.displayName,
     email: row.email,
     unitName: row.unitName,
-    roles: await rolesOf(db, row.personId)
+    roles: await rolesOf(db, row.personId),
+    /** The unit's first admin makes its signing key in their browser as they accept. */
+    foundsUnit: row.isAdmin && row.unitHasSigningKey === null
   };
+}
+
+export interface FoundingKeys {
+  signingPublicKey: string;
+  sealedSigningKey: string;
+  rosterSignature: string;
 }
 
 /**
@@ -275,7 +287,8 @@ export async function invitationDetails(db: Database, token: string) {
 export async function acceptInvitation(
   db: Database,
   token: string,
-  enrolment: Enrolment
+  enrolment: Enrolment,
+  founding?: FoundingKeys
 ): Promise<string> {
   const row = await liveInvitation(db, token);
   if (!row)
@@ -311,8 +324,37 @@ export async function acceptInvitation(
       .update(people)
       .set({ status: row.status === 'invited' ? 'active' : row.status })
       .where(eq(people.id, row.personId));
+    if (row.isAdmin && row.unitHasSigningKey === null) {
+      if (!founding) {
+        error(400, { message: 'The unit signing key is missing.', code: 'invalid' });
+      }
+      await foundUnit(tx as unknown as Database, row.unitId, row.personId, founding);
+    }
   });
   return row.personId;
+}
+
+/** Stores a new unit's signing key, made in its first admin's browser, with their roster entry. */
+async function foundUnit(db: Database, unitId: string, personId: string, founding: FoundingKeys) {
+  const claimed = await db
+    .update(organisations)
+    .set({ signingPublicKey: fromBase64(founding.signingPublicKey) })
+    .where(and(eq(organisations.id, unitId), isNull(organisations.signingPublicKey)))
+    .returning({ id: organisations.id });
+  if (claimed.length === 0) {
+    error(409, { message: 'This unit already has a signing key.', code: 'conflict' });
+  }
+  await db.insert(signingKeyGrants).values({
+    organisationId: unitId,
+    personId,
+    sealedSigningKey: fromBase64(founding.sealedSigningKey)
+  });
+  const signature = fromBase64(founding.rosterSignature);
+  await checkRosterSignature(db, unitId, personId, signature);
+  await db
+    .update(credentials)
+    .set({ rosterSignature: signature, rosterSignedBy: personId, rosterSignedAt: new Date() })
+    .where(eq(credentials.personId, personId));
 }
 
 export async function listPeople(db: Database, unitId: string) {

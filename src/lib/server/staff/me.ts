@@ -19,6 +19,7 @@ export async function staffKeyMaterial(db: Database, personId: string) {
       unitSlug: organisations.slug,
       unitKind: organisations.kind,
       unitSigningPublicKey: organisations.signingPublicKey,
+      unitRequireTotp: organisations.requireTotp,
       passwordSalt: credentials.passwordSalt,
       passwordWrappedKeys: credentials.passwordWrappedKeys,
       boxPublicKey: credentials.boxPublicKey,
@@ -52,6 +53,7 @@ export async function staffKeyMaterial(db: Database, personId: string) {
       name: row.unitName,
       slug: row.unitSlug,
       kind: row.unitKind,
+      requireTotp: row.unitRequireTotp,
       signingPublicKey: row.unitSigningPublicKey ? toBase64(row.unitSigningPublicKey) : null
     },
     passwordSalt: toBase64(row.passwordSalt),

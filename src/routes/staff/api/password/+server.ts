@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
 
 /** The browser rewrapped the same keys under a new password; the server swaps the hash. */
 export const POST: RequestHandler = async ({ locals, request }) => {
-  const staff = requireStaff(locals);
+  const staff = requireStaff(locals, { beforeTotp: true });
   const input = await readJson(request, changePasswordSchema, 4096);
   const database = await db();
   const [row] = await database

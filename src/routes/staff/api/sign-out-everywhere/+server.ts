@@ -5,7 +5,7 @@ import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ locals, cookies }) => {
-  const staff = requireStaff(locals);
+  const staff = requireStaff(locals, { beforeTotp: true });
   await endAllSessions(await db(), staff.personId);
   clearSessionCookie(cookies);
   return json({ ok: true });

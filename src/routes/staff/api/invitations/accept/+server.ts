@@ -7,9 +7,9 @@ import { acceptInvitation } from '$lib/server/staff/accounts';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ request, cookies }) => {
-  const { token, enrolment } = await readJson(request, acceptInvitationSchema, 4096);
+  const { token, enrolment, founding } = await readJson(request, acceptInvitationSchema, 4096);
   const database = await db();
-  const personId = await acceptInvitation(database, token, enrolment);
+  const personId = await acceptInvitation(database, token, enrolment, founding);
   setSessionCookie(cookies, await createSession(database, personId));
   return json({ ok: true }, { status: 201 });
 };

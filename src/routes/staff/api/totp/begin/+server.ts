@@ -5,6 +5,6 @@ import type { RequestHandler } from './$types';
 
 /** A new secret to show; nothing is stored until a code from it is confirmed. */
 export const POST: RequestHandler = async ({ locals }) => {
-  const staff = requireStaff(locals);
+  const staff = requireStaff(locals, { beforeTotp: true });
   return json(newTotpSecret(staff.email));
 };

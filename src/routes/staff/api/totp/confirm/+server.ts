@@ -9,7 +9,7 @@ import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ locals, request }) => {
-  const staff = requireStaff(locals);
+  const staff = requireStaff(locals, { beforeTotp: true });
   const { secret, code } = await readJson(request, totpConfirmSchema, 1024);
   if (!verifyTotp(secret, code)) {
     error(400, {
