@@ -1,0 +1,311 @@
+/**
+ * Read queries for the staff case pages, on top of the case store. They return ciphertext, sealed
+ * bundles, public keys and the metadata docs/PROTOCOL.md lists; never plaintext.
+ */
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { AuditRow } from '$lib/audit';
+import { toBase64 } from '$lib/crypto';
+import { deadlinesFor, policySchema, TRACKS, type Policy, type Track } from '$lib/routing';
+import { readAuditChain } from '../audit';
+import type { Database } from '../db';
+import { caseKeys, cases, organisations, people } from '../db/schema';
+import { rolesOf } from '../staff/accounts';
+import type { CaseRecord } from './types';
+import { loadCaseForStaff, today } from './store';
+import { caseParamsSchema } from '$lib/client/cases/schemas';
+import { requireStaff } from '../auth/guards';
+import type { StaffSession } from '../auth/sessions';
+import { notFound, validateParams } from '../http';
+
+export interface CaseSummary {
+  caseId: string;
+  organisationId: string;
+  track: Track;
+  stage: number;
+  status: CaseRecord['status'];
+  keyEpoch: number;
+  receivedOn: string;
+  stageStartedOn: string;
+  acknowledgedOn: string | null;
+  respondedOn: string | null;
+  closedOn: string | null;
+  reporterSignPublicKey: string;
+  reporterBoxPublicKey: string;
+  reportCiphertext: string;
+}
+
+export interface InboxCase extends CaseSummary {
+  sealedKeys: { epoch: number; sealedKey: string }[];
+}
+
+export interface CaseOrganisation {
+  id: string;
+  slug: string;
+  name: string;
+  policy: Policy | null;
+}
+
+export function summaryOf(record: CaseRecord): CaseSummary {
+  return {
+    caseId: record.id,
+    organisationId: record.organisationId,
+    track: record.track,
+    stage: record.stage,
+    status: record.status,
+    keyEpoch: record.keyEpoch,
+    receivedOn: record.receivedOn,
+    stageStartedOn: record.stageStartedOn,
+    acknowledgedOn: record.acknowledgedOn,
+    respondedOn: record.respondedOn,
+    closedOn: record.closedOn,
+    reporterSignPublicKey: toBase64(record.reporterSignPublicKey),
+    reporterBoxPublicKey: toBase64(record.reporterBoxPublicKey),
+    reportCiphertext: toBase64(record.reportCiphertext)
+  };
+}
+
+export async function organisationsById(
+  db: Database,
+  ids: readonly string[]
+): Promise<CaseOrganisation[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      policy: organisations.policy
+    })
+    .from(organisations)
+    .where(inArray(organisations.id, [...new Set(ids)]));
+  return rows.map((row) => {
+    const policy = policySchema.safeParse(row.policy);
+    return { ...row, policy: policy.success ? policy.data : null };
+  });
+}
+
+/**
+ * Every case this person holds a live key for, with their bundles, in one query: an inbox of a
+ * thousand cases must not cost a thousand round trips. Cases they do not hold never appear.
+ */
+export async function inboxFor(
+  db: Database,
+  personId: string
+): Promise<{ cases: InboxCase[]; organisations: CaseOrganisation[] }> {
+  const rows = await db
+    .select({
+      id: cases.id,
+      organisationId: cases.organisationId,
+      track: cases.track,
+      stage: cases.stage,
+      status: cases.status,
+      keyEpoch: cases.keyEpoch,
+      reporterSignPublicKey: cases.reporterSignPublicKey,
+      reporterBoxPublicKey: cases.reporterBoxPublicKey,
+      reportCiphertext: cases.reportCiphertext,
+      receivedOn: cases.receivedOn,
+      stageStartedOn: cases.stageStartedOn,
+      acknowledgedOn: cases.acknowledgedOn,
+      respondedOn: cases.respondedOn,
+      closedOn: cases.closedOn,
+      epoch: caseKeys.epoch,
+      sealedKey: caseKeys.sealedKey
+    })
+    .from(caseKeys)
+    .innerJoin(cases, eq(cases.id, caseKeys.caseId))
+    .where(and(eq(caseKeys.personId, personId), isNull(caseKeys.revokedOn)))
+    .orderBy(sql`${cases.receivedOn} desc`, asc(cases.id), asc(caseKeys.epoch));
+  const byCase = new Map<string, InboxCase>();
+  for (const row of rows) {
+    let entry = byCase.get(row.id);
+    if (!entry) {
+      const { epoch: _e, sealedKey: _s, ...record } = row;
+      void _e;
+      void _s;
+      entry = { ...summaryOf(record), sealedKeys: [] };
+      byCase.set(row.id, entry);
+    }
+    entry.sealedKeys.push({ epoch: row.epoch, sealedKey: toBase64(row.sealedKey) });
+  }
+  const list = [...byCase.values()];
+  return {
+    cases: list,
+    organisations: await organisationsById(
+      db,
+      list.map((c) => c.organisationId)
+    )
+  };
+}
+
+/** One row of a case's audit view: in full for this case, only its links for any other. */
+export type CaseAuditRow =
+  | {
+      seq: number;
+      own: true;
+      organisationId: string;
+      caseId: string;
+      actorKind: AuditRow['actorKind'];
+      actorPersonId: string | null;
+      action: string;
+      detail: AuditRow['detail'];
+      occurredOn: string;
+      occurredAt: string | null;
+      prevHash: string;
+      hash: string;
+    }
+  | { seq: number; own: false; prevHash: string; hash: string };
+
+/**
+ * The organisation's audit chain as one case's holder may see it: this case's events in full, so
+ * the browser recomputes their hashes with the shared verifier, and for every other event only
+ * seq and the hashes, so the links can be followed without revealing which case they were about.
+ */
+export async function caseAuditView(
+  db: Database,
+  organisationId: string,
+  caseId: string
+): Promise<CaseAuditRow[]> {
+  const chain = await readAuditChain(db, organisationId);
+  return chain.map((row) =>
+    row.caseId === caseId
+      ? {
+          seq: row.seq,
+          own: true as const,
+          organisationId: row.organisationId,
+          caseId,
+          actorKind: row.actorKind,
+          actorPersonId: row.actorPersonId,
+          action: row.action,
+          detail: row.detail,
+          occurredOn: row.occurredOn,
+          occurredAt:
+            row.occurredAt === null ? null : new Date(row.occurredAt as Date).toISOString(),
+          prevHash: toBase64(row.prevHash),
+          hash: toBase64(row.hash)
+        }
+      : {
+          seq: row.seq,
+          own: false as const,
+          prevHash: toBase64(row.prevHash),
+          hash: toBase64(row.hash)
+        }
+  );
+}
+
+/** Roles that may see the organisation's overdue counts. */
+const LEAD_ROLES = ['coordinator', 'chair'] as const;
+
+/**
+ * The organisation this person leads (coordinator, chair or admin of an organisation, not of an
+ * external body), or null.
+ */
+export async function ledOrganisation(
+  db: Database,
+  staff: { personId: string; organisationId: string; isAdmin: boolean }
+): Promise<{ id: string; name: string; policy: Policy | null } | null> {
+  const [unit] = await organisationsById(db, [staff.organisationId]);
+  const [row] = await db
+    .select({ kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, staff.organisationId));
+  if (!unit || row?.kind !== 'organisation') return null;
+  const roles = await rolesOf(db, staff.personId);
+  const leads = staff.isAdmin || roles.some((r) => (LEAD_ROLES as readonly string[]).includes(r));
+  return leads ? { id: unit.id, name: unit.name, policy: unit.policy } : null;
+}
+
+export type OverdueKind = 'acknowledge' | 'reply';
+
+export interface OverdueCounts {
+  /** Open cases of the organisation this person does not hold. */
+  open: number;
+  byTrack: Record<Track, Record<OverdueKind, number>>;
+}
+
+/**
+ * Counts of the organisation's open cases that this person cannot read, by track and by which
+ * deadline has passed. No ids, no content: the lead learns only that duties are late.
+ */
+export async function overdueCounts(
+  db: Database,
+  organisationId: string,
+  policy: Policy | null,
+  personId: string,
+  day = today()
+): Promise<OverdueCounts> {
+  const held = db
+    .select({ caseId: caseKeys.caseId })
+    .from(caseKeys)
+    .where(and(eq(caseKeys.personId, personId), isNull(caseKeys.revokedOn)));
+  const rows = await db
+    .select({
+      track: cases.track,
+      stage: cases.stage,
+      stageStartedOn: cases.stageStartedOn,
+      acknowledgedOn: cases.acknowledgedOn,
+      respondedOn: cases.respondedOn
+    })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.organisationId, organisationId),
+        ne(cases.status, 'closed'),
+        sql`${cases.id} not in ${held}`
+      )
+    );
+  const byTrack = Object.fromEntries(
+    TRACKS.map((t) => [t, { acknowledge: 0, reply: 0 }])
+  ) as OverdueCounts['byTrack'];
+  for (const row of rows) {
+    if (!policy?.tracks[row.track]) continue;
+    let due;
+    try {
+      due = deadlinesFor(policy, row.track, row.stage, {
+        receivedOn: row.stageStartedOn,
+        acknowledgedOn: row.acknowledgedOn,
+        respondedOn: row.respondedOn
+      });
+    } catch {
+      continue;
+    }
+    if (!row.acknowledgedOn && due.acknowledgeBy && day > due.acknowledgeBy) {
+      byTrack[row.track].acknowledge++;
+    }
+    if (!row.respondedOn && due.replyBy && day > due.replyBy) byTrack[row.track].reply++;
+  }
+  return { open: rows.length, byTrack };
+}
+
+/** Display names for people ids (holders, senders), from any unit. Names are not case content. */
+export async function namesOf(
+  db: Database,
+  ids: readonly string[]
+): Promise<Record<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return {};
+  const rows = await db
+    .select({ id: people.id, name: people.displayName })
+    .from(people)
+    .where(inArray(people.id, unique));
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}
+
+/**
+ * The signed-in person and the case they hold, for every staff case endpoint: 401 when signed
+ * out, 404 for a malformed id or a case they hold no live key for (admins included).
+ */
+export async function heldCase(
+  db: Database,
+  locals: App.Locals,
+  params: Record<string, string>
+): Promise<{
+  staff: StaffSession;
+  record: CaseRecord;
+  sealedKeys: { epoch: number; sealedKey: Uint8Array }[];
+}> {
+  const staff = requireStaff(locals);
+  const { caseId } = validateParams(caseParamsSchema, params);
+  const loaded = await loadCaseForStaff(db, caseId, staff.personId);
+  if (!loaded) notFound();
+  return { staff, record: loaded.case, sealedKeys: loaded.sealedKeys };
+}

@@ -1,0 +1,52 @@
+import { error, json } from '@sveltejs/kit';
+import { fromBase64 } from '$lib/crypto';
+import { grantSchema } from '$lib/client/cases/schemas';
+import { stageOf } from '$lib/routing';
+import { addHolders, eligibleHolderIds, storeErrorToHttp } from '$lib/server/cases';
+import { heldCase, organisationsById } from '$lib/server/cases/staff-queries';
+import { readJson } from '$lib/server/http';
+import { db } from '$lib/server/runtime';
+import type { RequestHandler } from './$types';
+
+function refuse(message: string): never {
+  error(400, { message, code: 'invalid' });
+}
+
+/**
+ * Gives a colleague (or a stage-3 panel) access. Whether someone is named as involved is known
+ * only to browsers that read the report: the holder's browser refuses those before sealing, and
+ * the server, which cannot know, checks only that newcomers may receive cases here at all.
+ */
+export const POST: RequestHandler = async ({ locals, params, request }) => {
+  const database = await db();
+  const { staff, record } = await heldCase(database, locals, params);
+  const body = await readJson(request, grantSchema, 64 * 1024);
+  if (body.purpose === 'panel') {
+    const [organisation] = await organisationsById(database, [record.organisationId]);
+    const policy = organisation?.policy;
+    let hasPanel = false;
+    try {
+      hasPanel = Boolean(policy && stageOf(policy, record.track, record.stage).panel);
+    } catch {
+      hasPanel = false;
+    }
+    if (!hasPanel) refuse('This stage has no panel.');
+    const units = await eligibleHolderIds(
+      database,
+      record.organisationId,
+      body.holders.map((h) => h.personId)
+    );
+    if ([...units.values()].some((u) => u.unitKind !== 'organisation')) {
+      refuse('A panel is made of people inside the organisation.');
+    }
+  }
+  const result = await addHolders(database, {
+    caseId: record.id,
+    actor: { kind: 'staff', personId: staff.personId },
+    action: 'grant',
+    holders: body.holders.map((h) => ({ ...h, sealedKey: fromBase64(h.sealedKey) })),
+    detail: { purpose: body.purpose },
+    systemEntryId: body.grantId
+  }).catch(storeErrorToHttp);
+  return json({ status: result.case.status }, { status: result.created ? 201 : 200 });
+};
