@@ -24,7 +24,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
   if (body.purpose === 'panel') {
     const [organisation] = await organisationsById(database, [record.organisationId]);
     const policy = organisation?.policy;
-    let hasPanel = false;
+    let hasPanel: boolean;
     try {
       hasPanel = Boolean(policy && stageOf(policy, record.track, record.stage).panel);
     } catch {
