@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  encryptReport,
+  generateStaffKeys,
+  newCaseKeys,
+  randomBytes,
+  ready,
+  sealCaseKeysFor,
+  type BoxPublicKey
+} from '../../src/lib/crypto';
+import { verifyAuditChain } from '../../src/lib/audit';
+import { readAuditChain } from '../../src/lib/server/audit';
+import { appendEntry, submitCase, updateCase } from '../../src/lib/server/cases';
+import {
+  caseAuditView,
+  inboxFor,
+  overdueCounts,
+  organisationsById
+} from '../../src/lib/server/cases/staff-queries';
+import { verifyCaseAudit } from '../../src/lib/client/cases/audit';
+import { auditEvents, credentials } from '../../src/lib/server/db/schema';
+import { seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+
+let database: TestDatabase;
+let seed: DemoSeed;
+
+async function boxOf(key: string): Promise<BoxPublicKey> {
+  const [row] = await database.db
+    .select({ box: credentials.boxPublicKey })
+    .from(credentials)
+    .where(eq(credentials.personId, seed.people[key]!.personId));
+  return row!.box as BoxPublicKey;
+}
+
+/** Files a case as a reporter's browser would (its own key pairs stand in for the derived ones). */
+async function file(recipients: string[], day?: string): Promise<string> {
+  const reporter = generateStaffKeys();
+  const keys = newCaseKeys();
+  const caseId = randomUUID();
+  await submitCase(database.db, {
+    organisationId: seed.organisationId,
+    caseId,
+    submissionId: randomUUID(),
+    lookupHash: randomBytes(32),
+    reporterSignPublicKey: reporter.sign.publicKey,
+    reporterBoxPublicKey: reporter.box.publicKey,
+    track: 'whistleblowing',
+    reportCiphertext: encryptReport(keys.contentKey, caseId, { whatHappened: 'x' }, reporter.sign),
+    recipients: await Promise.all(
+      recipients.map(async (k) => ({
+        personId: seed.people[k]!.personId,
+        sealedKey: sealCaseKeysFor(await boxOf(k), keys, { includeStaffKey: true })
+      }))
+    ),
+    reporterSealedKey: sealCaseKeysFor(reporter.box.publicKey, keys, { includeStaffKey: false }),
+    ...(day ? { day } : {})
+  });
+  return caseId;
+}
+
+beforeAll(async () => {
+  await ready();
+  database = await createTestDatabase();
+  seed = (await seedDemo(database.db, { password: (p) => `staff-cases-${p.key}-password` }))!;
+});
+
+afterAll(async () => {
+  await database?.dispose();
+});
+
+describe(`staff case queries (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
+  let caseA: string;
+  let caseB: string;
+
+  it('lists only cases the person holds, with their bundles', async () => {
+    caseA = await file(['chair']);
+    caseB = await file(['coordinator'], '2026-10-01');
+    const chair = await inboxFor(database.db, seed.people.chair!.personId);
+    expect(chair.cases.map((c) => c.caseId)).toEqual([caseA]);
+    expect(chair.cases[0]!.sealedKeys).toHaveLength(1);
+    expect(chair.organisations.map((o) => o.id)).toEqual([seed.organisationId]);
+    const admin = await inboxFor(database.db, seed.people.admin!.personId);
+    expect(admin.cases).toEqual([]);
+  });
+
+  it('counts overdue cases the lead cannot read, and no others', async () => {
+    const [org] = await organisationsById(database.db, [seed.organisationId]);
+    const counts = await overdueCounts(
+      database.db,
+      seed.organisationId,
+      org!.policy,
+      seed.people.chair!.personId,
+      '2026-11-26'
+    );
+    // caseB (received 1 October, never acknowledged) is late; caseA is the chair's own.
+    expect(counts.open).toBe(1);
+    expect(counts.byTrack.whistleblowing.acknowledge).toBe(1);
+    expect(JSON.stringify(counts)).not.toContain(caseB);
+  });
+
+  it('the case audit view verifies in the shared verifier and the browser check', async () => {
+    const actor = { kind: 'staff' as const, personId: seed.people.chair!.personId };
+    await updateCase(database.db, { caseId: caseA, actor, status: 'acknowledged' });
+    await appendEntry(database.db, {
+      caseId: caseA,
+      entryId: randomUUID(),
+      kind: 'note',
+      actor,
+      epoch: 0,
+      ciphertext: new Uint8Array([1, 2, 3])
+    });
+    await updateCase(database.db, { caseId: caseB, actor: { kind: 'system' }, status: 'closed' });
+    expect(
+      (await verifyAuditChain(await readAuditChain(database.db, seed.organisationId))).ok
+    ).toBe(true);
+    const view = await caseAuditView(database.db, seed.organisationId, caseA);
+    // Other cases' events show only their links.
+    expect(JSON.stringify(view.filter((r) => !r.own))).not.toContain(caseB);
+    expect(await verifyCaseAudit(view, caseA)).toMatchObject({ ok: true, events: 3 });
+  });
+
+  it('a tampered row is reported', async () => {
+    const [row] = await database.db
+      .select({ seq: auditEvents.seq, detail: auditEvents.detail })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.caseId, caseA), eq(auditEvents.action, 'case.updated')));
+    await database.db
+      .update(auditEvents)
+      .set({ detail: { status: 'closed' } })
+      .where(eq(auditEvents.seq, row!.seq));
+    const shared = await verifyAuditChain(await readAuditChain(database.db, seed.organisationId));
+    expect(shared).toEqual({ ok: false, seq: row!.seq, reason: 'altered' });
+    const view = await caseAuditView(database.db, seed.organisationId, caseA);
+    expect(await verifyCaseAudit(view, caseA)).toEqual({
+      ok: false,
+      seq: row!.seq,
+      reason: 'altered'
+    });
+    await database.db
+      .update(auditEvents)
+      .set({ detail: row!.detail as Record<string, string> })
+      .where(eq(auditEvents.seq, row!.seq));
+    expect(
+      await verifyCaseAudit(await caseAuditView(database.db, seed.organisationId, caseA), caseA)
+    ).toMatchObject({ ok: true });
+  });
+
+  it('a deleted row is reported, whichever case it belonged to', async () => {
+    const [own] = await database.db
+      .select({ seq: auditEvents.seq })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.caseId, caseA), eq(auditEvents.action, 'entry.note')));
+    await database.db.delete(auditEvents).where(eq(auditEvents.seq, own!.seq));
+    const shared = await verifyAuditChain(await readAuditChain(database.db, seed.organisationId));
+    expect(shared).toMatchObject({ ok: false, reason: 'broken_link' });
+    const check = await verifyCaseAudit(
+      await caseAuditView(database.db, seed.organisationId, caseA),
+      caseA
+    );
+    expect(check).toMatchObject({ ok: false, reason: 'broken_link' });
+    // Deleting the case's first event is caught even at the very start of the chain.
+    await database.db.execute(
+      sql`delete from audit_events where case_id = ${caseA} and action = 'case.submitted'`
+    );
+    const gone = await verifyCaseAudit(
+      await caseAuditView(database.db, seed.organisationId, caseA),
+      caseA
+    );
+    expect(gone.ok).toBe(false);
+  });
+});
