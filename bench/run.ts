@@ -1,8 +1,9 @@
 // `npm run bench`: one JSON line per figure. Add new benches to the list below.
 import { cryptoBenches } from './crypto';
 import type { Bench } from './harness';
+import { inboxBenches } from './inbox';
 
-const benches: Bench[] = [...cryptoBenches];
+const benches: Bench[] = [...cryptoBenches, ...inboxBenches];
 
 const only = process.argv.slice(2);
 for (const bench of benches) {
