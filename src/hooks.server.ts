@@ -4,6 +4,7 @@ import { config, ConfigError } from '$lib/server/config';
 import { logError, logInfo } from '$lib/server/log';
 import { db, startRuntime } from '$lib/server/runtime';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
+import { startDeadlineNotices } from '$lib/server/notify';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isStaffPath } from '$lib/paths';
 
@@ -17,6 +18,7 @@ export const init: ServerInit = async () => {
           describeDemo(seed, config.ORIGIN ?? `http://localhost:${config.PORT}`)
         );
     }
+    startDeadlineNotices();
     logInfo(`Candour ready on ${database.kind}${config.CANDOUR_DEMO ? ' (demo)' : ''}`);
   } catch (error) {
     if (error instanceof ConfigError) {

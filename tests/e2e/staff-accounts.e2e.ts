@@ -21,6 +21,11 @@ const chair = {
   email: 'ada@oakfield.example',
   password: 'river stone lantern chair'
 };
+const lado = {
+  name: 'Lou Officer',
+  email: 'lou@oakshire.example',
+  password: 'meadow kettle lado lamp'
+};
 const recoveryCodes: string[] = [];
 let inviteLink = '';
 let totpSecret = '';
@@ -202,12 +207,54 @@ test('the admin edits the policy and previews who would receive a sample case', 
   expect(refused.status()).toBe(403);
 });
 
+test('the host adds a LADO whose first member founds its signing key, and links it', async ({
+  browser
+}) => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  await page.getByRole('link', { name: 'Host' }).click();
+  await expect(page.getByTestId('unit-oakfield-contact-centre')).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Name', { exact: true }).fill('Oakshire LADO');
+  await page.getByLabel('Web address').fill('oakshire-lado');
+  await page.getByLabel('Kind').selectOption('lado');
+  await page.getByLabel('Its first administrator’s name').fill(lado.name);
+  await page.getByLabel('Their email address').fill(lado.email);
+  await page.getByLabel('Member of an external body').check();
+  await page.getByRole('button', { name: 'Add and invite the administrator' }).click();
+  const link = (await page.getByTestId('unit-invite-link').textContent())!.trim();
+
+  const ladoPage = await newPage(browser);
+  await ladoPage.goto(link);
+  await expect(ladoPage.getByText('your browser will also make its signing key')).toBeVisible();
+  await ladoPage.getByLabel('Choose a password').fill(lado.password);
+  await ladoPage.getByLabel('Type the password again').fill(lado.password);
+  await ladoPage.getByRole('button', { name: 'Create my keys' }).click();
+  await expect(ladoPage.getByTestId('await-signature')).toContainText('signing key of your unit', {
+    timeout: 30_000
+  });
+  await keepRecoveryCode(ladoPage);
+
+  const oakfield = page.getByTestId('unit-oakfield-contact-centre');
+  await oakfield.getByLabel('Oakshire LADO').check();
+  await expect(oakfield.getByLabel('Oakshire LADO')).toBeChecked();
+  const roster = await page.request.get('/o/oakfield-contact-centre');
+  expect(roster.status()).toBe(200);
+  const units = (await (await page.request.get('/staff/api/host/units')).json()) as {
+    units: { slug: string; linkedBodies: string[]; id: string }[];
+  };
+  const body = units.units.find((u) => u.slug === 'oakshire-lado')!;
+  expect(units.units.find((u) => u.slug === 'oakfield-contact-centre')!.linkedBodies).toEqual([
+    body.id
+  ]);
+});
+
 test('the database holds no password, recovery code or private key', async () => {
   await server.stopServer();
   const dump = await dumpDatabaseText(server);
   await crypto.ready();
   const needles: string[] = [];
-  for (const who of [admin, chair]) needles.push(...encodingsOf(who.password));
+  for (const who of [admin, chair, lado]) needles.push(...encodingsOf(who.password));
   for (const code of recoveryCodes) needles.push(...encodingsOf(code));
   // Unwrap each person's keys here with their password, then look for the private halves.
   const rows = await queryDatabase<{
@@ -218,9 +265,10 @@ test('the database holds no password, recovery code or private key', async () =>
     server,
     'select p.email, c.password_salt, c.password_wrapped_keys from people p join credentials c on c.person_id = p.id'
   );
-  expect(rows.map((row) => row.email).sort()).toEqual([admin.email, chair.email].sort());
+  const everyone = [admin, chair, lado];
+  expect(rows.map((row) => row.email).sort()).toEqual(everyone.map((who) => who.email).sort());
   for (const row of rows) {
-    const who = row.email === admin.email ? admin : chair;
+    const who = everyone.find((person) => person.email === row.email)!;
     const { keyEncryptionKey } = await crypto.derivePasswordSecrets(
       who.password,
       new Uint8Array(row.password_salt)

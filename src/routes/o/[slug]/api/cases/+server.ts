@@ -13,6 +13,7 @@ import {
 import { parseJsonBytes, readBodyBytes } from '$lib/server/http';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
+import { notifyCaseEvent } from '$lib/server/notify';
 
 /**
  * Files a report. The body is signed with the new case's reporter key (proving the sender holds
@@ -53,6 +54,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     })),
     reporterSealedKey: fromBase64(body.reporterSealedKey)
   }).catch(storeErrorToHttp);
+  if (result.created) notifyCaseEvent(result.case.id, 'new_case');
   return json(
     {
       caseId: result.case.id,

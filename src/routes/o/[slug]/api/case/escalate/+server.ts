@@ -12,6 +12,7 @@ import {
 } from '$lib/server/cases';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
+import { notifyCaseEvent } from '$lib/server/notify';
 
 function refuse(message: string): never {
   error(400, { message, code: 'invalid' });
@@ -81,6 +82,8 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     detail: target.kind === 'body' ? { body: target.body } : { body: 'next_stage' },
     systemEntryId: body.escalationId
   }).catch(storeErrorToHttp);
+  // Newcomers and everyone already on the case hear that it moved.
+  if (result.created) notifyCaseEvent(record.id, 'new_case');
   return json(
     { stage: result.case.stage, status: result.case.status },
     { status: result.created ? 201 : 200 }

@@ -9,6 +9,7 @@ import {
 } from '$lib/server/cases';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
+import { notifyCaseEvent } from '$lib/server/notify';
 
 /** A reply or more information from the reporter; the client-chosen entry id makes it idempotent. */
 export const POST: RequestHandler = async ({ params, request, url }) => {
@@ -30,6 +31,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     epoch: body.epoch,
     ciphertext: fromBase64(body.ciphertext)
   }).catch(storeErrorToHttp);
+  if (result.created) notifyCaseEvent(record.id, 'new_message');
   return json(
     { entryId: result.entry.id, createdOn: result.entry.createdOn },
     { status: result.created ? 201 : 200 }
