@@ -11,6 +11,9 @@ export const paths = {
   people: '/staff/admin/people',
   policy: '/staff/admin/policy',
   inbox: '/staff/inbox',
+  overdue: '/staff/overdue',
+  case: (caseId: string) => `/staff/cases/${encodeURIComponent(caseId)}`,
+  caseRecord: (caseId: string) => `/staff/cases/${encodeURIComponent(caseId)}/record`,
   organisation: (slug: string) => `/o/${encodeURIComponent(slug)}`,
   report: (slug: string) => `/o/${encodeURIComponent(slug)}/report`,
   followUp: (slug: string) => `/o/${encodeURIComponent(slug)}/case`

@@ -6,6 +6,7 @@ export const staff = {
   'staff.nav.policy': 'Policy',
   'staff.nav.security': 'Security',
   'staff.nav.host': 'Host',
+  'staff.nav.overdue': 'Overdue',
   'staff.nav.signOut': 'Sign out',
   'staff.needsJavaScript':
     'Staff pages decrypt cases in your browser, so they need JavaScript. Please turn it on.',

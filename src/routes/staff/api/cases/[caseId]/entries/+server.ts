@@ -6,6 +6,7 @@ import { heldCase } from '$lib/server/cases/staff-queries';
 import { readJson } from '$lib/server/http';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
+import { notifyCaseEvent } from '$lib/server/notify';
 
 const KIND = {
   reply: 'message',
@@ -45,6 +46,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
       respondedOn: today()
     }).catch(storeErrorToHttp);
   }
+  if (result.created) notifyCaseEvent(record.id, 'new_message', staff.personId);
   return json(
     { entryId: result.entry.id, createdOn: result.entry.createdOn },
     { status: result.created ? 201 : 200 }

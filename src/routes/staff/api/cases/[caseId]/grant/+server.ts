@@ -7,6 +7,7 @@ import { heldCase, organisationsById } from '$lib/server/cases/staff-queries';
 import { readJson } from '$lib/server/http';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
+import { notifyCaseEvent } from '$lib/server/notify';
 
 function refuse(message: string): never {
   error(400, { message, code: 'invalid' });
@@ -48,5 +49,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
     detail: { purpose: body.purpose },
     systemEntryId: body.grantId
   }).catch(storeErrorToHttp);
+  if (result.created) notifyCaseEvent(record.id, 'new_case', staff.personId);
   return json({ status: result.case.status }, { status: result.created ? 201 : 200 });
 };

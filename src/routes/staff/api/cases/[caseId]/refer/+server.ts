@@ -6,6 +6,7 @@ import { heldCase } from '$lib/server/cases/staff-queries';
 import { readJson } from '$lib/server/http';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
+import { notifyCaseEvent } from '$lib/server/notify';
 
 /**
  * Refers the case to the next tier inside the organisation or to an external body. The holder's
@@ -42,5 +43,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
     detail: { body: body.target.kind === 'body' ? body.target.body : 'next_tier' },
     systemEntryId: body.referralId
   }).catch(storeErrorToHttp);
+  if (result.created) notifyCaseEvent(record.id, 'new_case', staff.personId);
   return json({ status: result.case.status }, { status: result.created ? 201 : 200 });
 };
