@@ -19,6 +19,9 @@ export const init: ServerInit = async () => {
         );
     }
     startDeadlineNotices();
+    // adapter-node announces a graceful stop once requests are done; the database pool would
+    // otherwise keep the process alive.
+    process.once('sveltekit:shutdown', () => void database.close().catch(() => {}));
     logInfo(`Candour ready on ${database.kind}${config.CANDOUR_DEMO ? ' (demo)' : ''}`);
   } catch (error) {
     if (error instanceof ConfigError) {

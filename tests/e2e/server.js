@@ -63,10 +63,13 @@ export async function startCandour({ port, logPath, env: extra = {} }) {
   }
 
   async function stopServer() {
-    if (server.exitCode === null) {
-      server.kill('SIGTERM');
-      await exited;
-    }
+    if (server.exitCode !== null) return;
+    server.kill('SIGTERM');
+    // A server that does not stop gracefully fails the run rather than hanging it.
+    const timer = setTimeout(() => server.kill('SIGKILL'), 20_000);
+    const code = await exited;
+    clearTimeout(timer);
+    if (code !== 0) throw new Error(`Candour did not stop cleanly (exit ${code})`);
   }
   let stopped = false;
   return {

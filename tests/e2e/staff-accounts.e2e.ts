@@ -27,6 +27,7 @@ const lado = {
   password: 'meadow kettle lado lamp'
 };
 const recoveryCodes: string[] = [];
+const retiredPasswords: string[] = [];
 let inviteLink = '';
 let totpSecret = '';
 
@@ -249,12 +250,43 @@ test('the host adds a LADO whose first member founds its signing key, and links 
   ]);
 });
 
+test('a forgotten password is replaced with the recovery code, keeping the same keys', async ({
+  browser
+}) => {
+  const page = await newPage(browser);
+  await signIn(page, admin);
+  const fingerprint = (await page.getByTestId('own-fingerprint').textContent())!.trim();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+
+  await page.goto('/staff/sign-in');
+  await page.getByRole('link', { name: /Use your recovery code/ }).click();
+  await expectAccessible(page);
+  const newPassword = 'a brand new admin passphrase';
+  await page.getByLabel('Email address').fill(admin.email);
+  await page.getByLabel('Recovery code').fill(recoveryCodes[0]!.toLowerCase());
+  await page.getByLabel('New password').fill(newPassword);
+  await page.getByLabel('Type the password again').fill(newPassword);
+  await page.getByRole('button', { name: 'Recover my keys' }).click();
+  await keepRecoveryCode(page);
+  await expect(page.getByTestId('own-fingerprint')).toHaveText(fingerprint);
+
+  // The old password no longer works; the new one does, with the same keys.
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await signIn(page, admin);
+  await expect(page.getByRole('alert')).toContainText('Those details are not right');
+  retiredPasswords.push(admin.password);
+  admin.password = newPassword;
+  await signIn(page, admin);
+  await expect(page.getByTestId('own-fingerprint')).toHaveText(fingerprint);
+});
+
 test('the database holds no password, recovery code or private key', async () => {
   await server.stopServer();
   const dump = await dumpDatabaseText(server);
   await crypto.ready();
   const needles: string[] = [];
   for (const who of [admin, chair, lado]) needles.push(...encodingsOf(who.password));
+  for (const password of retiredPasswords) needles.push(...encodingsOf(password));
   for (const code of recoveryCodes) needles.push(...encodingsOf(code));
   // Unwrap each person's keys here with their password, then look for the private halves.
   const rows = await queryDatabase<{
