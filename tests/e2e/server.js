@@ -5,7 +5,26 @@ import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { get } from 'node:http';
 import postgres from 'postgres';
+
+/** @param {number} port */
+function isHealthy(port) {
+  return new Promise((resolve) => {
+    const request = get(
+      { host: '127.0.0.1', port, path: '/healthz', timeout: 2000 },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode === 200);
+      }
+    );
+    request.on('error', () => resolve(false));
+    request.on('timeout', () => {
+      request.destroy();
+      resolve(false);
+    });
+  });
+}
 
 /**
  * @param {{ port: number, logPath: string, env?: Record<string, string> }} options
@@ -52,13 +71,9 @@ export async function startCandour({ port, logPath, env: extra = {} }) {
 
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
-  for (;;) {
-    if (server.exitCode !== null) break;
-    const ok = await fetch(`${url}/healthz`).then(
-      (r) => r.ok,
-      () => false
-    );
-    if (ok || Date.now() - started > 90_000) break;
+  while (!(await isHealthy(port))) {
+    if (server.exitCode !== null) throw new Error(`Candour exited with ${server.exitCode}`);
+    if (Date.now() - started > 90_000) throw new Error('Candour did not become healthy');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 
