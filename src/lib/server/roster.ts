@@ -1,8 +1,12 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import { toBase64 } from '$lib/crypto';
+import { policySchema } from '$lib/routing';
+import { slugParamsSchema } from '$lib/schemas/cases';
 import type { Role, UnitKind } from '$lib/schemas/common';
 import type { Database } from './db';
-import { credentials, organisations, people, personRoles, unitLinks } from './db/schema';
+import { credentials, organisations, people, unitLinks } from './db/schema';
+import { rolesByPerson } from './staff/accounts';
+import { notFound, validateParams } from './http';
 
 /** One person as a browser sees them before encrypting: keys and the unit's signature over them. */
 export interface PublicRosterMember {
@@ -43,26 +47,16 @@ async function membersOf(db: Database, unitIds: string[]): Promise<PublicRosterM
       and(inArray(people.organisationId, unitIds), inArray(people.status, ['active', 'on_leave']))
     )
     .orderBy(asc(people.displayName));
-  const roles = rows.length
-    ? await db
-        .select()
-        .from(personRoles)
-        .where(
-          inArray(
-            personRoles.personId,
-            rows.map((row) => row.personId)
-          )
-        )
-    : [];
+  const roles = await rolesByPerson(
+    db,
+    rows.map((row) => row.personId)
+  );
   return rows.map((row) => ({
     personId: row.personId,
     unitId: row.unitId,
     displayName: row.displayName,
     status: row.status as 'active' | 'on_leave',
-    roles: roles
-      .filter((r) => r.personId === row.personId)
-      .map((r) => r.role)
-      .sort(),
+    roles: roles.get(row.personId) ?? [],
     boxPublicKey: toBase64(row.boxPublicKey),
     signPublicKey: toBase64(row.signPublicKey),
     rosterSignature: row.rosterSignature ? toBase64(row.rosterSignature) : null
@@ -109,5 +103,26 @@ export async function publicRoster(db: Database, slug: string) {
   return {
     organisation: { ...toPublic(unit), policy: unit.policy, publicInfo: unit.publicInfo },
     bodies: bodies.map(toPublic)
+  };
+}
+
+/**
+ * What the reporter's report and follow-up pages load: the organisation, its linked bodies and
+ * its policy, for the browser to verify and route with. Public by design; 404 for an unknown
+ * organisation or one whose policy no longer parses.
+ */
+export async function reporterPageData(db: Database, params: Record<string, string>) {
+  const { slug } = validateParams(slugParamsSchema, params);
+  const roster = await publicRoster(db, slug);
+  if (!roster) notFound();
+  const policy = policySchema.safeParse(roster.organisation.policy);
+  if (!policy.success) notFound();
+  const { policy: _policy, publicInfo, ...organisation } = roster.organisation;
+  const phone = (publicInfo as { childrensServicesPhone?: unknown }).childrensServicesPhone;
+  return {
+    organisation,
+    bodies: roster.bodies,
+    policy: policy.data,
+    childrensServicesPhone: typeof phone === 'string' ? phone : null
   };
 }

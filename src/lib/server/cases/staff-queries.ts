@@ -16,6 +16,7 @@ import { caseParamsSchema } from '$lib/client/cases/schemas';
 import { requireStaff } from '../auth/guards';
 import type { StaffSession } from '../auth/sessions';
 import { notFound, validateParams } from '../http';
+import { caseColumns } from './store';
 
 export interface CaseSummary {
   caseId: string;
@@ -94,20 +95,7 @@ export async function inboxFor(
 ): Promise<{ cases: InboxCase[]; organisations: CaseOrganisation[] }> {
   const rows = await db
     .select({
-      id: cases.id,
-      organisationId: cases.organisationId,
-      track: cases.track,
-      stage: cases.stage,
-      status: cases.status,
-      keyEpoch: cases.keyEpoch,
-      reporterSignPublicKey: cases.reporterSignPublicKey,
-      reporterBoxPublicKey: cases.reporterBoxPublicKey,
-      reportCiphertext: cases.reportCiphertext,
-      receivedOn: cases.receivedOn,
-      stageStartedOn: cases.stageStartedOn,
-      acknowledgedOn: cases.acknowledgedOn,
-      respondedOn: cases.respondedOn,
-      closedOn: cases.closedOn,
+      ...caseColumns,
       epoch: caseKeys.epoch,
       sealedKey: caseKeys.sealedKey
     })

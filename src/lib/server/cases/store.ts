@@ -38,7 +38,8 @@ function auditTime(actor: Actor, day: string) {
   return { occurredOn: day, occurredAt: actor.kind === 'reporter' ? null : new Date() };
 }
 
-const caseColumns = {
+/** The columns of a CaseRecord, shared with the staff queries. */
+export const caseColumns = {
   id: cases.id,
   organisationId: cases.organisationId,
   track: cases.track,

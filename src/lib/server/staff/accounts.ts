@@ -38,6 +38,19 @@ export async function organisationCount(db: Database): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** Everyone's roles in one query, sorted, for lists of people. */
+export async function rolesByPerson(
+  db: Database,
+  personIds: string[]
+): Promise<Map<string, Role[]>> {
+  const byPerson = new Map<string, Role[]>(personIds.map((id) => [id, []]));
+  if (personIds.length === 0) return byPerson;
+  const rows = await db.select().from(personRoles).where(inArray(personRoles.personId, personIds));
+  for (const row of rows) byPerson.get(row.personId)?.push(row.role);
+  for (const roles of byPerson.values()) roles.sort();
+  return byPerson;
+}
+
 export async function rolesOf(db: Database, personId: string): Promise<Role[]> {
   const rows = await db
     .select({ role: personRoles.role })
@@ -379,25 +392,15 @@ export async function listPeople(db: Database, unitId: string) {
     )
     .where(eq(people.organisationId, unitId))
     .orderBy(asc(people.displayName));
-  const roles = rows.length
-    ? await db
-        .select()
-        .from(personRoles)
-        .where(
-          inArray(
-            personRoles.personId,
-            rows.map((row) => row.personId)
-          )
-        )
-    : [];
+  const roles = await rolesByPerson(
+    db,
+    rows.map((row) => row.personId)
+  );
   return rows.map((row) => ({
     ...row,
     hasTotp: Boolean(row.hasTotp),
     holdsSigningKey: Boolean(row.holdsSigningKey),
-    roles: roles
-      .filter((r) => r.personId === row.personId)
-      .map((r) => r.role)
-      .sort()
+    roles: roles.get(row.personId) ?? []
   }));
 }
 
