@@ -17,7 +17,7 @@ test('the start page is served with the security headers and no cookie', async (
   expect(headers['permissions-policy']).toContain('camera=()');
   expect(headers['set-cookie']).toBeUndefined();
   expect(await page.context().cookies()).toEqual([]);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Raise a concern' })).toBeVisible();
   await expectAccessible(page);
 });
 

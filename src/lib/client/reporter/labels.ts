@@ -1,8 +1,8 @@
-import { t, type MessageKey } from '$lib/i18n';
+import { t, tCount, type MessageKey } from '$lib/i18n';
 import type { Timescale } from '$lib/routing';
 
 export function timescaleText(timescale: Timescale): string {
-  return t(`reporter.unit.${timescale.unit}` as MessageKey, { n: timescale.amount });
+  return tCount(`reporter.unit.${timescale.unit}`, timescale.amount);
 }
 
 /** A date as people read it, e.g. "Thursday 3 December 2026", from `YYYY-MM-DD`. */

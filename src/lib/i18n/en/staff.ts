@@ -27,16 +27,16 @@ export const staff = {
     'This tab does not hold your keys any more (it was reloaded). Enter your password to unlock them here.',
   'unlock.submit': 'Unlock',
   'unlock.wrong': 'That password does not unlock your keys.',
-  'home.title': 'Hello, {name}',
-  'home.unit': 'You are signed in to {unit}.',
-  'home.roles': 'Your roles',
-  'home.noRoles': 'No roles yet.',
-  'home.fingerprint': 'Your key fingerprint',
-  'home.adminNote':
+  'staffHome.title': 'Hello, {name}',
+  'staffHome.unit': 'You are signed in to {unit}.',
+  'staffHome.roles': 'Your roles',
+  'staffHome.noRoles': 'No roles yet.',
+  'staffHome.fingerprint': 'Your key fingerprint',
+  'staffHome.adminNote':
     'As an administrator you manage people, keys and policy. Being an administrator gives you no access to any case.',
-  'home.totpRequired':
+  'staffHome.totpRequired':
     'Your organisation requires two-factor sign-in. Set it up on the Security page before you continue.',
-  'home.inbox': 'Open your inbox',
+  'staffHome.inbox': 'Open your inbox',
   'errors.title': 'There is a problem',
   'recovery.title': 'Your recovery code',
   'recovery.intro':
