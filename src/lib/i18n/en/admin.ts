@@ -22,6 +22,8 @@ export const admin = {
   'people.onLeave': 'Mark on leave',
   'people.back': 'Mark back from leave',
   'people.remove': 'Remove',
+  'people.removeConfirm':
+    'Remove {name}? They will be signed out and receive no new cases. Cases they hold keep their keys until someone revokes them.',
   'people.reinvite': 'New invitation link',
   'people.editRoles': 'Change roles',
   'people.saveRoles': 'Save roles',
