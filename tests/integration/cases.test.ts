@@ -8,6 +8,10 @@ import {
   derivePasswordSecrets,
   encryptEntry,
   encryptReport,
+  enrolStaff,
+  openUnitSigningKey,
+  signRosterEntry,
+  toBase64,
   fromBase64,
   generateCaseKey,
   newCaseKeys,
@@ -42,9 +46,21 @@ import {
   submitCase,
   today
 } from '../../src/lib/server/cases';
-import { auditEvents, cases, caseKeys, credentials, people } from '../../src/lib/server/db/schema';
+import {
+  auditEvents,
+  cases,
+  caseKeys,
+  credentials,
+  people,
+  signingKeyGrants
+} from '../../src/lib/server/db/schema';
 import { lookupHash } from '../../src/lib/crypto';
 import { seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed';
+import {
+  acceptInvitation,
+  reinvitePerson,
+  storeRosterSignature
+} from '../../src/lib/server/staff/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let database: TestDatabase;
@@ -519,5 +535,93 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     const hashes = new Set(rows.map((r) => Buffer.from(r.prevHash).toString('hex')));
     // No two events claim the same predecessor.
     expect(hashes.size).toBe(rows.length);
+  });
+});
+
+describe('a re-invited person', () => {
+  it('loses keys sealed to their old key pairs; a colleague shares the case again', async () => {
+    const filed = await file(['chair', 'committee3']);
+    const samuel = seed.people.committee3!;
+    const admin = seed.people.admin!;
+    const session = {
+      personId: admin.personId,
+      organisationId: admin.unitId,
+      displayName: admin.displayName,
+      email: admin.email,
+      isAdmin: true,
+      isHost: true,
+      mustEnrolTotp: false
+    };
+    const { token } = await reinvitePerson(database.db, session, samuel.personId);
+    const enrolment = await enrolStaff('samuel forgot everything');
+    const s = enrolment.server;
+    await acceptInvitation(database.db, token, {
+      boxPublicKey: toBase64(s.boxPublicKey),
+      signPublicKey: toBase64(s.signPublicKey),
+      passwordSalt: toBase64(s.passwordSalt),
+      passwordWrappedKeys: toBase64(s.passwordWrappedKeys),
+      recoveryWrappedKeys: toBase64(s.recoveryWrappedKeys),
+      loginSecret: toBase64(s.loginSecret),
+      recoveryProof: toBase64(s.recoveryProof)
+    });
+    expect(await loadCaseForStaff(database.db, filed.caseId, samuel.personId)).toBeNull();
+    const events = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.caseId, filed.caseId), eq(auditEvents.action, 'case.keys_reset')));
+    expect(events.map((e) => e.detail)).toEqual([{ personIds: [samuel.personId] }]);
+
+    // An admin signs the new keys into the roster; until then nobody may share with them.
+    const [grant] = await database.db
+      .select()
+      .from(signingKeyGrants)
+      .where(eq(signingKeyGrants.personId, admin.personId));
+    const unitKey = openUnitSigningKey(grant!.sealedSigningKey, (await keysOf('admin')).box);
+    await storeRosterSignature(
+      database.db,
+      session,
+      samuel.personId,
+      signRosterEntry(unitKey.privateKey, {
+        unitId: admin.unitId,
+        personId: samuel.personId,
+        roles: samuel.roles,
+        boxPublicKey: s.boxPublicKey,
+        signPublicKey: s.signPublicKey
+      })
+    );
+
+    // The chair opens the case keys and seals them to Samuel's new box key.
+    const chairKeys = await keysOf('chair');
+    const held = (await loadCaseForStaff(database.db, filed.caseId, seed.people.chair!.personId))!;
+    const opened = openSealedCaseKeys(held.sealedKeys[0]!.sealedKey, chairKeys.box);
+    await addHolders(database.db, {
+      caseId: filed.caseId,
+      actor: { kind: 'staff', personId: seed.people.chair!.personId },
+      action: 'grant',
+      holders: [
+        {
+          personId: samuel.personId,
+          epoch: 0,
+          sealedKey: sealCaseKeysFor(
+            s.boxPublicKey,
+            { ...opened, staffKey: opened.staffKey! } as CaseKeys,
+            {
+              includeStaffKey: true
+            }
+          )
+        }
+      ],
+      systemEntryId: randomUUID()
+    });
+    const again = (await loadCaseForStaff(database.db, filed.caseId, samuel.personId))!;
+    const reopened = openSealedCaseKeys(again.sealedKeys[0]!.sealedKey, enrolment.keys.box);
+    expect(
+      decryptReport(
+        reopened.contentKey,
+        filed.caseId,
+        again.case.reportCiphertext,
+        filed.reporter.sign.publicKey
+      )
+    ).toEqual({ what: 'x' });
   });
 });

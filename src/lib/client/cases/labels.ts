@@ -7,6 +7,7 @@ const KNOWN = new Set([
   'case.granted',
   'case.escalated',
   'case.revoked',
+  'case.keys_reset',
   'case.updated',
   'entry.message',
   'entry.note',

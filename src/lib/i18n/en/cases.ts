@@ -141,6 +141,8 @@ export const cases = {
   'cases.timeline.case.escalated': 'took the case further to {who}',
   'cases.timeline.case.revoked': 'removed access for {who} and changed the keys',
   'cases.timeline.case.updated': 'updated the case:',
+  'cases.timeline.case.keys_reset':
+    '{who} lost access when their keys were reset; give them access again if they should still read this case',
   'cases.timeline.entry.message': 'wrote a message',
   'cases.timeline.entry.note': 'added an internal note',
   'cases.timeline.entry.action': 'recorded an action',

@@ -7,6 +7,8 @@ import type { Role } from '$lib/schemas/common';
 import type { Enrolment } from '$lib/schemas/staff';
 import type { Database } from '../db';
 import {
+  caseKeys,
+  cases,
   credentials,
   invitations,
   organisations,
@@ -16,6 +18,7 @@ import {
   signingKeyGrants
 } from '../db/schema';
 import { hashLoginSecret } from '../auth/login';
+import { appendAudit } from '../audit';
 import { hashToken, newToken } from '../auth/tokens';
 import type { StaffSession } from '../auth/sessions';
 
@@ -311,6 +314,7 @@ export async function acceptInvitation(
     });
   const values = await credentialValues(enrolment);
   await db.transaction(async (tx) => {
+    await forgetStaleCaseKeys(tx as unknown as Database, row.personId);
     const used = await tx
       .update(invitations)
       .set({ usedAt: new Date() })
@@ -345,6 +349,34 @@ export async function acceptInvitation(
     }
   });
   return row.personId;
+}
+
+/**
+ * A re-invited person gets new key pairs, so every case key sealed to their old ones is useless.
+ * Those rows go, and each case's timeline says so: a colleague who holds the case can then share
+ * it again with the new keys (an ordinary grant, refused for anyone the report names).
+ */
+async function forgetStaleCaseKeys(db: Database, personId: string): Promise<void> {
+  const held = await db
+    .selectDistinct({ caseId: caseKeys.caseId, organisationId: cases.organisationId })
+    .from(caseKeys)
+    .innerJoin(cases, eq(cases.id, caseKeys.caseId))
+    .where(and(eq(caseKeys.personId, personId), isNull(caseKeys.revokedOn)));
+  if (held.length === 0) return;
+  await db.delete(caseKeys).where(eq(caseKeys.personId, personId));
+  const day = new Date().toISOString().slice(0, 10);
+  for (const { caseId, organisationId } of held) {
+    await appendAudit(db, {
+      organisationId,
+      caseId,
+      actorKind: 'system',
+      actorPersonId: null,
+      action: 'case.keys_reset',
+      detail: { personIds: [personId] },
+      occurredOn: day,
+      occurredAt: new Date()
+    });
+  }
 }
 
 /** Stores a new unit's signing key, made in its first admin's browser, with their roster entry. */
