@@ -11,7 +11,13 @@ const config = {
       directives: {
         'default-src': ['self'],
         'script-src': ['self', 'wasm-unsafe-eval'],
-        'style-src': ['self'],
+        // The one inline style Svelte sets: SvelteKit's route announcer (visually hidden). It is
+        // allowed by its exact hash; candour.css hides the announcer too should the hash change.
+        'style-src': [
+          'self',
+          'unsafe-hashes',
+          'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='
+        ],
         'img-src': ['self', 'data:', 'blob:'],
         'font-src': ['self'],
         'connect-src': ['self'],

@@ -33,6 +33,32 @@ test('no request leaves this origin', async ({ page, baseURL }) => {
   expect(foreign).toEqual([]);
 });
 
+test('no page breaks its own Content Security Policy', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy'))
+      violations.push(`${page.url()}: ${message.text()}`);
+  });
+  for (const path of [
+    '/',
+    '/o/riverside',
+    '/o/riverside/report',
+    '/o/riverside/case',
+    '/staff/sign-in',
+    '/staff/recover'
+  ]) {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+  }
+  // A client-side navigation renders the route announcer too.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Riverside Child Contact Centre' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Riverside Child Contact Centre' })
+  ).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
 test('healthz says the database is reachable', async ({ request }) => {
   const response = await request.get('/healthz');
   expect(response.status()).toBe(200);
