@@ -1,9 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import postgres from 'postgres';
 import { serverLog } from '../../playwright.config';
+import { dumpTables, suiteDatabase, withDatabase } from '../support/dump';
 import { expectAccessible } from './support';
 
 // One case handled end to end by two recipients and the LADO; later steps use earlier ones.
@@ -259,55 +257,9 @@ test('the coordinator, as lead, sees counts only for cases she cannot read', asy
   expect((await lado.request.get('/staff/overdue')).status()).toBe(404);
 });
 
-type Query = (q: string) => Promise<Record<string, unknown>[]>;
-
-async function withDatabase<T>(use: (query: Query) => Promise<T>): Promise<T> {
-  const info = JSON.parse(readFileSync(`${serverLog}.database.json`, 'utf8')) as {
-    databaseUrl: string | null;
-    dataDir: string | null;
-  };
-  if (info.databaseUrl) {
-    const sql = postgres(info.databaseUrl, { max: 1, onnotice: () => {} });
-    try {
-      return await use((q) => sql.unsafe(q) as Promise<Record<string, unknown>[]>);
-    } finally {
-      await sql.end();
-    }
-  }
-  const copy = mkdtempSync(path.join(tmpdir(), 'candour-cases-canary-'));
-  try {
-    cpSync(info.dataDir!, copy, { recursive: true });
-    const { PGlite } = await import('@electric-sql/pglite');
-    const db = new PGlite(copy);
-    try {
-      return await use(async (q) => (await db.query<Record<string, unknown>>(q)).rows);
-    } finally {
-      await db.close();
-    }
-  } finally {
-    rmSync(copy, { recursive: true, force: true });
-  }
-}
-
 test('canary: nothing typed reached the database or the log; the revoked colleague has no new key', async () => {
-  const { dump, keys } = await withDatabase(async (query) => {
-    const tables = await query(
-      "select table_name from information_schema.tables where table_schema = 'public'"
-    );
-    let out = '';
-    for (const { table_name } of tables) {
-      for (const row of await query(`select * from "${String(table_name)}"`)) {
-        for (const value of Object.values(row)) {
-          out +=
-            value instanceof Uint8Array
-              ? Buffer.from(value).toString('latin1')
-              : typeof value === 'object'
-                ? JSON.stringify(value)
-                : String(value);
-          out += '\n';
-        }
-      }
-    }
+  const { dump, keys } = await withDatabase(suiteDatabase(serverLog), async (query) => {
+    const out = await dumpTables(query);
     const keys = await query(
       `select p.email, k.epoch, k.revoked_on from case_keys k join people p on p.id = k.person_id
        where k.case_id = '${caseId}' order by p.email, k.epoch`

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import postgres from 'postgres';
 import { serverLog } from '../../playwright.config';
+import { dumpDatabase, suiteDatabase, withDatabase } from '../support/dump';
 import { expectAccessible, expectNoHorizontalScroll } from './support';
 
 // The journeys run in order and share what they typed, so the canary at the end can look for it.
@@ -340,83 +337,12 @@ test('case endpoints answer 404 to anyone without the case key, cookies or not',
   expect(invalid.status()).toBe(400);
 });
 
-type Query = (q: string) => Promise<Record<string, unknown>[]>;
-
-/** Runs `use` with a query function on the suite's database (a copy of it, for PGlite). */
-async function withDatabase<T>(use: (query: Query, url: string | null) => Promise<T>): Promise<T> {
-  const info = JSON.parse(readFileSync(`${serverLog}.database.json`, 'utf8')) as {
-    databaseUrl: string | null;
-    dataDir: string | null;
-  };
-  if (info.databaseUrl) {
-    const sql = postgres(info.databaseUrl, { max: 1, onnotice: () => {} });
-    try {
-      return await use(
-        (q) => sql.unsafe(q) as Promise<Record<string, unknown>[]>,
-        info.databaseUrl
-      );
-    } finally {
-      await sql.end();
-    }
-  }
-  // PGlite: open a copy, so the running server's files are never touched.
-  const copy = mkdtempSync(path.join(tmpdir(), 'candour-canary-'));
-  try {
-    cpSync(info.dataDir!, copy, { recursive: true });
-    const { PGlite } = await import('@electric-sql/pglite');
-    const db = new PGlite(copy);
-    try {
-      return await use(async (q) => (await db.query<Record<string, unknown>>(q)).rows, null);
-    } finally {
-      await db.close();
-    }
-  } finally {
-    rmSync(copy, { recursive: true, force: true });
-  }
-}
-
-/** Every row of every table, as text: pg_dump on PostgreSQL, SQL otherwise. */
-async function dumpDatabase(query: Query, url: string | null): Promise<string> {
-  if (url) {
-    try {
-      return execFileSync('pg_dump', ['--data-only', '--inserts', url], {
-        encoding: 'utf8',
-        maxBuffer: 256 * 1024 * 1024
-      });
-    } catch {
-      return dumpTables(query);
-    }
-  }
-  return dumpTables(query);
-}
-
-async function dumpTables(query: (q: string) => Promise<Record<string, unknown>[]>) {
-  const tables = await query(
-    "select table_name from information_schema.tables where table_schema = 'public'"
-  );
-  let out = '';
-  for (const { table_name } of tables) {
-    for (const row of await query(`select * from "${String(table_name)}"`)) {
-      for (const value of Object.values(row)) {
-        // Bytes are dumped raw too, so text hidden in a bytea column is found.
-        out +=
-          value instanceof Uint8Array
-            ? Buffer.from(value).toString('latin1')
-            : typeof value === 'object'
-              ? JSON.stringify(value)
-              : String(value);
-        out += '\n';
-      }
-    }
-  }
-  return out;
-}
-
 test('canary: no typed text, involved name or case key reached the database or the log', async () => {
   expect(secrets.length).toBeGreaterThan(10);
   expect(caseKeys.length).toBeGreaterThanOrEqual(5);
-  const { dump, holders } = await withDatabase(async (query, url) => ({
-    dump: await dumpDatabase(query, url),
+  const database = suiteDatabase(serverLog);
+  const { dump, holders } = await withDatabase(database, async (query) => ({
+    dump: await dumpDatabase(database, query),
     holders: await query(
       `select p.email, k.epoch from case_keys k join people p on p.id = k.person_id
        where k.case_id = '${whistleblowing.caseId}' and k.revoked_on is null order by p.email`

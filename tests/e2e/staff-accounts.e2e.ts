@@ -3,7 +3,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import * as OTPAuth from 'otpauth';
 import * as crypto from '../../src/lib/crypto';
-import { dumpDatabaseText, encodingsOf, queryDatabase } from '../support/dump';
+import { dumpTables, encodingsOf, withDatabase } from '../support/dump';
 import { startCandour } from './server.js';
 import { expectAccessible } from './support';
 
@@ -282,21 +282,18 @@ test('a forgotten password is replaced with the recovery code, keeping the same 
 
 test('the database holds no password, recovery code or private key', async () => {
   await server.stopServer();
-  const dump = await dumpDatabaseText(server);
+  const dump = await withDatabase(server, dumpTables);
   await crypto.ready();
   const needles: string[] = [];
   for (const who of [admin, chair, lado]) needles.push(...encodingsOf(who.password));
   for (const password of retiredPasswords) needles.push(...encodingsOf(password));
   for (const code of recoveryCodes) needles.push(...encodingsOf(code));
   // Unwrap each person's keys here with their password, then look for the private halves.
-  const rows = await queryDatabase<{
-    email: string;
-    password_salt: Uint8Array;
-    password_wrapped_keys: Uint8Array;
-  }>(
-    server,
-    'select p.email, c.password_salt, c.password_wrapped_keys from people p join credentials c on c.person_id = p.id'
-  );
+  const rows = (await withDatabase(server, (query) =>
+    query(
+      'select p.email, c.password_salt, c.password_wrapped_keys from people p join credentials c on c.person_id = p.id'
+    )
+  )) as { email: string; password_salt: Uint8Array; password_wrapped_keys: Uint8Array }[];
   const everyone = [admin, chair, lado];
   expect(rows.map((row) => row.email).sort()).toEqual(everyone.map((who) => who.email).sort());
   for (const row of rows) {

@@ -1,75 +1,94 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 
+/** Where a test server keeps its data: a PostgreSQL URL or a PGlite directory. */
+export interface DatabaseSource {
+  databaseUrl?: string | null;
+  dataDir?: string | null;
+}
+
+export type Query = (sql: string) => Promise<Record<string, unknown>[]>;
+
 /**
- * Every row of every table of a Candour database as one searchable text, with each binary value
- * written out as hex and as URL-safe base64, so a test can prove a secret is nowhere in it —
- * in any encoding the server might have stored.
+ * Runs `use` with a read-only query function on a test server's database. A PGlite directory is
+ * copied first, so a running server's files are never touched.
  */
-export async function dumpDatabaseText(source: {
-  databaseUrl?: string;
-  dataDir?: string;
-}): Promise<string> {
-  const tablesQuery = `select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`;
-  const parts: string[] = [];
+export async function withDatabase<T>(
+  source: DatabaseSource,
+  use: (query: Query) => Promise<T>
+): Promise<T> {
+  if (source.databaseUrl) {
+    const sql = postgres(source.databaseUrl, { max: 1, onnotice: () => {} });
+    try {
+      return await use((q) => sql.unsafe(q) as Promise<Record<string, unknown>[]>);
+    } finally {
+      await sql.end();
+    }
+  }
+  if (!source.dataDir) throw new Error('no database to open');
+  const copy = mkdtempSync(path.join(tmpdir(), 'candour-dump-'));
+  try {
+    cpSync(source.dataDir, copy, { recursive: true });
+    const db = new PGlite(copy);
+    try {
+      return await use(async (q) => (await db.query<Record<string, unknown>>(q)).rows);
+    } finally {
+      await db.close();
+    }
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+/** The suite server's database, as recorded by tests/e2e/serve.js next to its log. */
+export function suiteDatabase(serverLog: string): DatabaseSource {
+  return JSON.parse(readFileSync(`${serverLog}.database.json`, 'utf8')) as DatabaseSource;
+}
+
+/**
+ * Every row of every table as one searchable text. Each binary value is written raw (so text
+ * hidden in a bytea column is found) and as hex and URL-safe base64, so a test can prove a secret
+ * is nowhere in it, in any encoding the server might have stored.
+ */
+export async function dumpTables(query: Query): Promise<string> {
+  const tables = await query(
+    "select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'"
+  );
   const render = (value: unknown): string => {
     if (value instanceof Uint8Array) {
-      const buffer = Buffer.from(value);
-      return `${buffer.toString('hex')} ${buffer.toString('base64url')} ${buffer.toString('utf8')}`;
+      const bytes = Buffer.from(value);
+      return `${bytes.toString('latin1')} ${bytes.toString('hex')} ${bytes.toString('base64url')}`;
     }
     if (value instanceof Date) return value.toISOString();
     if (value && typeof value === 'object') return JSON.stringify(value);
     return String(value);
   };
-  if (source.databaseUrl) {
-    const sql = postgres(source.databaseUrl, { max: 1, onnotice: () => {} });
-    try {
-      const tables = await sql.unsafe<{ table_name: string }[]>(tablesQuery);
-      for (const { table_name } of tables) {
-        const rows = await sql.unsafe(`select * from "${table_name}"`);
-        for (const row of rows)
-          parts.push(`${table_name}: ${Object.values(row).map(render).join(' | ')}`);
-      }
-    } finally {
-      await sql.end();
+  const lines: string[] = [];
+  for (const { table_name } of tables) {
+    for (const row of await query(`select * from "${String(table_name)}"`)) {
+      lines.push(`${String(table_name)}: ${Object.values(row).map(render).join(' | ')}`);
     }
-  } else if (source.dataDir) {
-    const db = new PGlite(source.dataDir);
-    try {
-      const tables = await db.query<{ table_name: string }>(tablesQuery);
-      for (const { table_name } of tables.rows) {
-        const rows = await db.query<Record<string, unknown>>(`select * from "${table_name}"`);
-        for (const row of rows.rows)
-          parts.push(`${table_name}: ${Object.values(row).map(render).join(' | ')}`);
-      }
-    } finally {
-      await db.close();
-    }
-  } else {
-    throw new Error('no database to dump');
   }
-  return parts.join('\n');
+  return lines.join('\n');
 }
 
-/** Runs one read-only query against a stopped test server's database. */
-export async function queryDatabase<Row extends Record<string, unknown>>(
-  source: { databaseUrl?: string; dataDir?: string },
-  query: string
-): Promise<Row[]> {
+/** `pg_dump` of a PostgreSQL database when the tool is there, the table dump otherwise. */
+export async function dumpDatabase(source: DatabaseSource, query: Query): Promise<string> {
   if (source.databaseUrl) {
-    const sql = postgres(source.databaseUrl, { max: 1, onnotice: () => {} });
     try {
-      return (await sql.unsafe(query)) as unknown as Row[];
-    } finally {
-      await sql.end();
+      return execFileSync('pg_dump', ['--data-only', '--inserts', source.databaseUrl], {
+        encoding: 'utf8',
+        maxBuffer: 256 * 1024 * 1024
+      });
+    } catch {
+      // Fall through to the SQL dump.
     }
   }
-  const db = new PGlite(source.dataDir!);
-  try {
-    return (await db.query<Row>(query)).rows;
-  } finally {
-    await db.close();
-  }
+  return dumpTables(query);
 }
 
 /** The forms a secret could take in a dump: as typed, lower-cased, hex and base64. */
