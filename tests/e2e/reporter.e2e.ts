@@ -187,6 +187,10 @@ test('the preview names who will and will not read it, and why', async ({ page }
   await expect(will.getByTestId('fingerprint').first()).toHaveText(
     /^[0-9A-Z]{4}( [0-9A-Z]{4}){7}$/
   );
+  // The organisation's key, every roster entry was checked against, is there to compare.
+  await page.getByText('The key of Riverside Child Contact Centre').click();
+  const unitFingerprint = await page.getByTestId('organisation-fingerprint').textContent();
+  expect(unitFingerprint).toMatch(/^[0-9A-Z]{4}( [0-9A-Z]{4}){7}$/);
   // Nothing was sent.
   await expect(page.getByTestId('case-key')).toHaveCount(0);
 });

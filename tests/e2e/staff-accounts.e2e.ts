@@ -87,6 +87,7 @@ test('first-run set-up makes the organisation and its admin in the browser', asy
   await keepRecoveryCode(page);
   await expect(page.getByRole('heading', { name: `Hello, ${admin.name}` })).toBeVisible();
   await expect(page.getByTestId('own-fingerprint')).toHaveText(/^([0-9A-Z]{4} ){7}[0-9A-Z]{4}$/);
+  await expect(page.getByTestId('unit-fingerprint')).toHaveText(/^([0-9A-Z]{4} ){7}[0-9A-Z]{4}$/);
   await expectAccessible(page);
 
   // A second set-up is refused: the deployment has an organisation now.

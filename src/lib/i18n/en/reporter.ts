@@ -101,6 +101,9 @@ export const reporter = {
   'reporter.preview.fingerprint': 'Key fingerprint',
   'reporter.preview.fingerprintHint':
     'You can compare this with the organisation if you want to be sure the key is theirs.',
+  'reporter.preview.organisationKey': 'The key of {name}',
+  'reporter.preview.organisationKeyHint':
+    'Your browser checked every key above against this one. If the organisation shows its key fingerprint (on a poster or its website), it should be the same.',
   'reporter.preview.bodies': 'You can also send it to an outside organisation',
   'reporter.preview.bodyMembers': '{n} people',
   'reporter.preview.send': 'Send my report',

@@ -32,6 +32,9 @@ export const staff = {
   'staffHome.roles': 'Your roles',
   'staffHome.noRoles': 'No roles yet.',
   'staffHome.fingerprint': 'Your key fingerprint',
+  'staffHome.unitFingerprint': 'The key of {unit}',
+  'staffHome.unitFingerprintHint':
+    'It vouches for everyone’s keys. Show it where reporters can compare it (a poster, your website); if it ever changes without your admins knowing, tell them at once.',
   'staffHome.adminNote':
     'As an administrator you manage people, keys and policy. Being an administrator gives you no access to any case.',
   'staffHome.totpRequired':
