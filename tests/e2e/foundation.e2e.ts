@@ -59,6 +59,25 @@ test('no page breaks its own Content Security Policy', async ({ page }) => {
   expect(violations).toEqual([]);
 });
 
+test('pages where secrets are typed serve no form until their JavaScript runs', async ({
+  request
+}) => {
+  // Submitted natively, such a form would put a case key or password into the URL.
+  for (const path of [
+    '/o/riverside/report',
+    '/o/riverside/case',
+    '/staff/sign-in',
+    '/staff/recover',
+    '/staff/invite',
+    '/setup'
+  ]) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const html = await response.text();
+    expect(html, path).not.toMatch(/<form[\s>]/);
+    expect(html, path).not.toMatch(/<input[^>]+type="password"/);
+  }
+});
+
 test('healthz says the database is reachable', async ({ request }) => {
   const response = await request.get('/healthz');
   expect(response.status()).toBe(200);
