@@ -44,8 +44,10 @@ import {
   reporterSealedKeys,
   revokeHolder,
   submitCase,
-  today
+  today,
+  updateCase
 } from '../../src/lib/server/cases';
+import { stage2InvestigatorFromAudit } from '../../src/lib/server/cases/staff-queries';
 import {
   auditEvents,
   cases,
@@ -623,5 +625,39 @@ describe('a re-invited person', () => {
         filed.reporter.sign.publicKey
       )
     ).toEqual({ what: 'x' });
+  });
+});
+
+describe('the stage-3 panel', () => {
+  it('knows from the audit trail who investigated at stage 2', async () => {
+    const filed = await file(['chair', 'complaintsOfficer']);
+    const chair = seed.people.chair!.personId;
+    const officer = seed.people.complaintsOfficer!.personId;
+    const write = (personId: string) =>
+      appendEntry(database.db, {
+        caseId: filed.caseId,
+        entryId: randomUUID(),
+        kind: 'message',
+        actor: { kind: 'staff', personId },
+        epoch: 0,
+        ciphertext: new Uint8Array(100)
+      });
+    const moveTo = (stage: number) =>
+      updateCase(database.db, { caseId: filed.caseId, actor: { kind: 'system' }, stage });
+
+    await write(chair); // stage 1: not an investigation at stage 2
+    expect(await stage2InvestigatorFromAudit(database.db, filed.caseId)).toBeNull();
+    await moveTo(2);
+    await write(officer);
+    expect(await stage2InvestigatorFromAudit(database.db, filed.caseId)).toBe(officer);
+    // The stage's formal response names the investigator, whoever wrote first.
+    await updateCase(database.db, {
+      caseId: filed.caseId,
+      actor: { kind: 'staff', personId: chair },
+      respondedOn: today()
+    });
+    await moveTo(3);
+    await write(officer); // stage 3 changes nothing
+    expect(await stage2InvestigatorFromAudit(database.db, filed.caseId)).toBe(chair);
   });
 });

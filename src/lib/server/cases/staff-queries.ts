@@ -8,7 +8,7 @@ import { toBase64 } from '$lib/crypto';
 import { deadlinesFor, policySchema, TRACKS, type Policy, type Track } from '$lib/routing';
 import { readAuditChain } from '../audit';
 import type { Database } from '../db';
-import { caseKeys, cases, organisations, people } from '../db/schema';
+import { auditEvents, caseKeys, cases, organisations, people } from '../db/schema';
 import { rolesOf } from '../staff/accounts';
 import type { CaseRecord } from './types';
 import { loadCaseForStaff, today } from './store';
@@ -296,4 +296,42 @@ export async function heldCase(
   const loaded = await loadCaseForStaff(db, caseId, staff.personId);
   if (!loaded) notFound();
   return { staff, record: loaded.case, sealedKeys: loaded.sealedKeys };
+}
+
+/**
+ * The stage-2 investigator as the server can tell from the case's audit trail (no content):
+ * whoever recorded the stage-2 response date, else the first staff member who wrote at stage 2.
+ * The policies keep that person off the stage-3 panel; browsers apply the same rule.
+ */
+export async function stage2InvestigatorFromAudit(
+  db: Database,
+  caseId: string
+): Promise<string | null> {
+  const events = await db
+    .select({
+      action: auditEvents.action,
+      actorKind: auditEvents.actorKind,
+      actorPersonId: auditEvents.actorPersonId,
+      detail: auditEvents.detail
+    })
+    .from(auditEvents)
+    .where(eq(auditEvents.caseId, caseId))
+    .orderBy(asc(auditEvents.seq));
+  let stage = 1;
+  let firstWriter: string | null = null;
+  let responder: string | null = null;
+  for (const event of events) {
+    const detail = (event.detail ?? {}) as { stage?: unknown; respondedOn?: unknown };
+    if (typeof detail.stage === 'number') stage = detail.stage;
+    if (stage !== 2 || event.actorKind !== 'staff' || !event.actorPersonId) continue;
+    if (event.action === 'entry.message') firstWriter ??= event.actorPersonId;
+    if (
+      event.action === 'case.updated' &&
+      typeof detail.respondedOn === 'string' &&
+      detail.respondedOn
+    ) {
+      responder = event.actorPersonId;
+    }
+  }
+  return responder ?? firstWriter;
 }

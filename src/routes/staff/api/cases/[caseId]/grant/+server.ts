@@ -3,7 +3,11 @@ import { fromBase64 } from '$lib/crypto';
 import { grantSchema } from '$lib/client/cases/schemas';
 import { stageOf } from '$lib/routing';
 import { addHolders, eligibleHolderIds, storeErrorToHttp } from '$lib/server/cases';
-import { heldCase, organisationsById } from '$lib/server/cases/staff-queries';
+import {
+  heldCase,
+  organisationsById,
+  stage2InvestigatorFromAudit
+} from '$lib/server/cases/staff-queries';
 import { readJson } from '$lib/server/http';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
@@ -39,6 +43,10 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
     );
     if ([...units.values()].some((u) => u.unitKind !== 'organisation')) {
       refuse('A panel is made of people inside the organisation.');
+    }
+    const investigator = await stage2InvestigatorFromAudit(database, record.id);
+    if (investigator && body.holders.some((h) => h.personId === investigator)) {
+      refuse('The person who investigated at stage 2 cannot sit on the panel.');
     }
   }
   const result = await addHolders(database, {
