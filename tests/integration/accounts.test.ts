@@ -9,7 +9,7 @@ import {
   findSession,
   IDLE_TIMEOUT_MS
 } from '../../src/lib/server/auth/sessions';
-import { organisations, sessions } from '../../src/lib/server/db/schema';
+import { organisations, rateLimits, sessions } from '../../src/lib/server/db/schema';
 import { seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed';
 import { listPeople, updatePerson } from '../../src/lib/server/staff/accounts';
 import type { StaffSession } from '../../src/lib/server/auth/sessions';
@@ -75,6 +75,12 @@ describe('sign-in', () => {
       loginSecret: await loginSecretFor(lead.email, lead.password)
     });
     expect(locked).toMatchObject({ ok: false, reason: 'locked' });
+    // The counters name accounts by a hash, never by their address.
+    const keys = (await database.db.select({ key: rateLimits.key }).from(rateLimits)).map(
+      (r) => r.key
+    );
+    expect(keys.some((key) => key.startsWith('sign-in:'))).toBe(true);
+    expect(keys.filter((key) => key.includes('@'))).toEqual([]);
   });
 });
 

@@ -9,6 +9,11 @@ import { consume, reset } from './rate-limit';
 /** Server-side work factor for the login-secret hash (the browser already ran Argon2id). */
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
+/** A rate-limit key for one account's attempts, naming it by a hash rather than its address. */
+export function accountLimitKey(purpose: 'sign-in' | 'recovery', email: string): string {
+  return `${purpose}:${Buffer.from(sha256(utf8(email))).toString('hex')}`;
+}
+
 /** Five wrong answers in fifteen minutes pause that account's sign-in for the rest of the window. */
 export const SIGN_IN_LIMIT = { max: 5, windowMs: 15 * 60 * 1000 };
 
@@ -55,7 +60,7 @@ export async function checkSignIn(
   input: { email: string; loginSecret: Uint8Array; code?: string | undefined }
 ): Promise<SignInResult> {
   await ready();
-  const limitKey = `sign-in:${Buffer.from(sha256(utf8(input.email))).toString('hex')}`;
+  const limitKey = accountLimitKey('sign-in', input.email);
   const limit = await consume(db, limitKey, SIGN_IN_LIMIT);
   if (!limit.allowed) return { ok: false, reason: 'locked', retryAfter: limit.retryAfter };
 

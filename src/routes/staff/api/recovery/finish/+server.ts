@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { fromBase64 } from '$lib/crypto';
 import { recoveryFinishSchema } from '$lib/schemas/staff';
 import { consume } from '$lib/server/auth/rate-limit';
-import { SIGN_IN_LIMIT } from '$lib/server/auth/login';
+import { accountLimitKey, SIGN_IN_LIMIT } from '$lib/server/auth/login';
 import { createSession, endAllSessions, setSessionCookie } from '$lib/server/auth/sessions';
 import { credentials } from '$lib/server/db/schema';
 import { readJson } from '$lib/server/http';
@@ -18,7 +18,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ request, cookies }) => {
   const input = await readJson(request, recoveryFinishSchema, 4096);
   const database = await db();
-  const limit = await consume(database, `recovery:${input.email}`, SIGN_IN_LIMIT);
+  const limit = await consume(database, accountLimitKey('recovery', input.email), SIGN_IN_LIMIT);
   if (!limit.allowed)
     error(429, { message: 'Too many attempts. Please wait and try again.', code: 'locked' });
   const found = await verifyRecoveryProof(database, input.email, fromBase64(input.recoveryProof));

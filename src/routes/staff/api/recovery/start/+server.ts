@@ -2,7 +2,7 @@ import { error, json } from '@sveltejs/kit';
 import { fromBase64, toBase64 } from '$lib/crypto';
 import { recoveryStartSchema } from '$lib/schemas/staff';
 import { consume } from '$lib/server/auth/rate-limit';
-import { SIGN_IN_LIMIT } from '$lib/server/auth/login';
+import { accountLimitKey, SIGN_IN_LIMIT } from '$lib/server/auth/login';
 import { readJson } from '$lib/server/http';
 import { db } from '$lib/server/runtime';
 import { verifyRecoveryProof } from '$lib/server/staff/accounts';
@@ -12,7 +12,7 @@ import type { RequestHandler } from './$types';
 export const POST: RequestHandler = async ({ request }) => {
   const input = await readJson(request, recoveryStartSchema, 1024);
   const database = await db();
-  const limit = await consume(database, `recovery:${input.email}`, SIGN_IN_LIMIT);
+  const limit = await consume(database, accountLimitKey('recovery', input.email), SIGN_IN_LIMIT);
   if (!limit.allowed)
     error(429, { message: 'Too many attempts. Please wait and try again.', code: 'locked' });
   const found = await verifyRecoveryProof(database, input.email, fromBase64(input.recoveryProof));
