@@ -202,7 +202,10 @@ test('the admin edits the policy and previews who would receive a sample case', 
   await signIn(
     chairPage,
     chair,
-    new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(totpSecret) }).generate()
+    // A code works once, so this sign-in uses the next period's (accepted one step early).
+    new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(totpSecret) }).generate({
+      timestamp: Date.now() + 30_000
+    })
   );
   await expect(chairPage.getByRole('heading', { name: `Hello, ${chair.name}` })).toBeVisible();
   const refused = await chairPage.request.put('/staff/api/policy', { data: body.policy });

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as crypto from '../../src/lib/crypto';
 import { checkSignIn, passwordSaltFor, SIGN_IN_LIMIT } from '../../src/lib/server/auth/login';
@@ -9,7 +10,7 @@ import {
   findSession,
   IDLE_TIMEOUT_MS
 } from '../../src/lib/server/auth/sessions';
-import { organisations, rateLimits, sessions } from '../../src/lib/server/db/schema';
+import { credentials, organisations, rateLimits, sessions } from '../../src/lib/server/db/schema';
 import { seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed';
 import { listPeople, updatePerson } from '../../src/lib/server/staff/accounts';
 import type { StaffSession } from '../../src/lib/server/auth/sessions';
@@ -81,6 +82,31 @@ describe('sign-in', () => {
     );
     expect(keys.some((key) => key.startsWith('sign-in:'))).toBe(true);
     expect(keys.filter((key) => key.includes('@'))).toEqual([]);
+  });
+});
+
+describe('two-factor sign-in', () => {
+  it('accepts a code once and refuses the same code again', async () => {
+    const coordinator = seed.people.coordinator!;
+    const secret = new OTPAuth.Secret({ size: 20 });
+    await database.db
+      .update(credentials)
+      .set({ totpSecret: secret.base32 })
+      .where(eq(credentials.personId, coordinator.personId));
+    const code = new OTPAuth.TOTP({ secret }).generate();
+    const attempt = async (with_: string | undefined) =>
+      checkSignIn(database.db, {
+        email: coordinator.email,
+        loginSecret: await loginSecretFor(coordinator.email, coordinator.password),
+        code: with_
+      });
+    expect(await attempt(undefined)).toEqual({ ok: false, reason: 'rejected' });
+    expect((await attempt(code)).ok).toBe(true);
+    expect(await attempt(code)).toEqual({ ok: false, reason: 'rejected' });
+    await database.db
+      .update(credentials)
+      .set({ totpSecret: null })
+      .where(eq(credentials.personId, coordinator.personId));
   });
 });
 
