@@ -135,7 +135,9 @@ describe('sessions', () => {
     const coordinator = seed.people.coordinator!;
     const token = await createSession(database.db, coordinator.personId);
     expect((await findSession(database.db, token))?.personId).toBe(coordinator.personId);
-    expect(await findSession(database.db, `${token.slice(0, -1)}A`)).toBeNull();
+    // Another token (one character changed) finds nothing.
+    const other = `${token[0] === 'A' ? 'B' : 'A'}${token.slice(1)}`;
+    expect(await findSession(database.db, other)).toBeNull();
 
     await database.db
       .update(sessions)
