@@ -38,6 +38,19 @@ function auditTime(actor: Actor, day: string) {
   return { occurredOn: day, occurredAt: actor.kind === 'reporter' ? null : new Date() };
 }
 
+/** The columns of an EntryRecord. */
+const entryColumns = {
+  id: caseEntries.id,
+  seq: caseEntries.seq,
+  kind: caseEntries.kind,
+  senderKind: caseEntries.senderKind,
+  senderPersonId: caseEntries.senderPersonId,
+  epoch: caseEntries.epoch,
+  ciphertext: caseEntries.ciphertext,
+  createdOn: caseEntries.createdOn,
+  createdAt: caseEntries.createdAt
+};
+
 /** The columns of a CaseRecord, shared with the staff queries. */
 export const caseColumns = {
   id: cases.id,
@@ -317,17 +330,7 @@ export async function listEntries(
   options: { includeNotes: boolean }
 ): Promise<EntryRecord[]> {
   return db
-    .select({
-      id: caseEntries.id,
-      seq: caseEntries.seq,
-      kind: caseEntries.kind,
-      senderKind: caseEntries.senderKind,
-      senderPersonId: caseEntries.senderPersonId,
-      epoch: caseEntries.epoch,
-      ciphertext: caseEntries.ciphertext,
-      createdOn: caseEntries.createdOn,
-      createdAt: caseEntries.createdAt
-    })
+    .select(entryColumns)
     .from(caseEntries)
     .where(
       options.includeNotes
@@ -431,18 +434,7 @@ function sameEntryOrConflict(entry: EntryRecord & { caseId: string }, input: App
 
 async function entryById(db: Database, id: string) {
   const [row] = await db
-    .select({
-      id: caseEntries.id,
-      caseId: caseEntries.caseId,
-      seq: caseEntries.seq,
-      kind: caseEntries.kind,
-      senderKind: caseEntries.senderKind,
-      senderPersonId: caseEntries.senderPersonId,
-      epoch: caseEntries.epoch,
-      ciphertext: caseEntries.ciphertext,
-      createdOn: caseEntries.createdOn,
-      createdAt: caseEntries.createdAt
-    })
+    .select({ ...entryColumns, caseId: caseEntries.caseId })
     .from(caseEntries)
     .where(eq(caseEntries.id, id));
   return row ?? null;
