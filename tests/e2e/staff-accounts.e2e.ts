@@ -33,8 +33,9 @@ let totpSecret = '';
 
 test.beforeAll(async () => {
   server = await startCandour({
-    port: 4190,
-    logPath: path.join(tmpdir(), 'candour-e2e-accounts.log')
+    // Next to the suite's own port, so parallel runs with distinct E2E_PORTs never collide.
+    port: Number(process.env.E2E_PORT ?? 4173) + 17,
+    logPath: path.join(tmpdir(), `candour-e2e-accounts-${process.env.E2E_PORT ?? 4173}.log`)
   });
 });
 
