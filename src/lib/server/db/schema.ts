@@ -332,5 +332,10 @@ export const auditEvents = pgTable(
     prevHash: bytea('prev_hash').notNull(),
     hash: bytea('hash').notNull()
   },
-  (t) => [index('audit_events_case_idx').on(t.caseId, t.seq)]
+  (t) => [
+    index('audit_events_case_idx').on(t.caseId, t.seq),
+    // Each organisation's chain in order: its head and its whole chain are read through this, so
+    // their cost does not grow with other organisations' events.
+    index('audit_events_organisation_idx').on(t.organisationId, t.seq)
+  ]
 );
