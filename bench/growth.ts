@@ -134,7 +134,15 @@ async function explain(sql: Sql, query: Built): Promise<{ ms: number; plan: stri
     `explain (analyze, costs off, timing off, summary off) ${q.sql}`,
     params
   );
-  return { ms, plan: text.map((r) => r['QUERY PLAN'] as string).join('\n') };
+  const plan = text.map((r) => r['QUERY PLAN'] as string).join('\n');
+  // A thousand ids in an ANY(...) say nothing: show how many there were.
+  return {
+    ms,
+    plan: plan.replace(
+      /'\{([^}]{200,})\}'/g,
+      (_, ids: string) => `'{… ${ids.split(',').length} ids}'`
+    )
+  };
 }
 
 function median(values: number[]): number {

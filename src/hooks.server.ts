@@ -4,7 +4,7 @@ import { config, ConfigError } from '$lib/server/config';
 import { logError, logInfo } from '$lib/server/log';
 import { db, startRuntime } from '$lib/server/runtime';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
-import { startDeadlineNotices } from '$lib/server/notify';
+import { startNotices } from '$lib/server/notify';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isStaffPath } from '$lib/paths';
 
@@ -18,7 +18,7 @@ export const init: ServerInit = async () => {
           describeDemo(seed, config.ORIGIN ?? `http://localhost:${config.PORT}`)
         );
     }
-    startDeadlineNotices();
+    startNotices();
     // adapter-node announces a graceful stop once requests are done; the database pool would
     // otherwise keep the process alive.
     process.once('sveltekit:shutdown', () => void database.close().catch(() => {}));

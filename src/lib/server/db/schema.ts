@@ -67,6 +67,8 @@ export const organisations = pgTable('organisations', {
   /** Ed25519 public key that signs this unit's roster; its secret half is sealed to each admin. */
   signingPublicKey: bytea('signing_public_key'),
   requireTotp: boolean('require_totp').notNull().default(false),
+  /** Reporter-triggered notices go out at the next multiple of this (15, 30 or 60 minutes). */
+  noticeIntervalMinutes: smallint('notice_interval_minutes').notNull().default(60),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
 
@@ -337,5 +339,31 @@ export const auditEvents = pgTable(
     // Each organisation's chain in order: its head and its whole chain are read through this, so
     // their cost does not grow with other organisations' events.
     index('audit_events_organisation_idx').on(t.organisationId, t.seq)
+  ]
+);
+
+/**
+ * Notices waiting to be emailed (docs/NOTIFICATIONS.md): whom and when, nothing else. No case, no
+ * event kind, no address. A row is deleted once its notice is accepted by the mail server; one
+ * row per person per due time, so events before the same batch make one notice.
+ */
+export const noticeOutbox = pgTable(
+  'notice_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** When to send: the batch time for reporter events, at once for staff ones, then retries. */
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** Set while one instance is sending it; another may take it over only after this. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    /** The last failure's SMTP reply code or error code (550, ECONNECTION), never its text. */
+    lastError: text('last_error')
+  },
+  (t) => [
+    uniqueIndex('notice_outbox_person_due_idx').on(t.personId, t.dueAt),
+    index('notice_outbox_due_idx').on(t.dueAt)
   ]
 );
