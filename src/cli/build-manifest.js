@@ -10,8 +10,8 @@ export { BUILD_MANIFEST_PATH };
 export const BUILD_MANIFEST_FORMAT = 'candour-build/1';
 
 /** The sources a build is made from, relative to the project root. */
-export const SOURCE_DIRS = ['src', 'static'];
-export const SOURCE_FILES = [
+const SOURCE_DIRS = ['src', 'static'];
+const SOURCE_FILES = [
   'package.json',
   'package-lock.json',
   'svelte.config.js',

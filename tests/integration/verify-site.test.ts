@@ -17,27 +17,33 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BUILD_MANIFEST_PATH,
-  hashClientFiles,
-  SOURCE_DIRS,
-  SOURCE_FILES
-} from '../../src/cli/build-manifest.js';
+import { BUILD_MANIFEST_PATH, hashClientFiles } from '../../src/cli/build-manifest.js';
 import { startCandour } from '../e2e/server.js';
 
 const run = promisify(execFile);
 const root = process.cwd();
 const folders: string[] = [];
 
-/**
- * A fresh copy of the sources, sharing node_modules, with no build and no .svelte-kit; plus the
- * migrations, which the server runs at start.
- */
+/** What a clean checkout does not hold: outputs, local data and the dependencies (shared). */
+const NOT_IN_A_CHECKOUT = new Set([
+  'node_modules',
+  'build',
+  '.svelte-kit',
+  '.git',
+  'data',
+  'test-results',
+  'playwright-report',
+  'coverage'
+]);
+
+/** A copy of the project as a clean checkout would give it, sharing node_modules. */
 function copyOfSources(prefix: string): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
   folders.push(dir);
-  for (const name of [...SOURCE_DIRS, ...SOURCE_FILES, 'drizzle']) {
-    cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
+  for (const name of readdirSync(root)) {
+    if (!NOT_IN_A_CHECKOUT.has(name)) {
+      cpSync(path.join(root, name), path.join(dir, name), { recursive: true });
+    }
   }
   symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   return dir;
