@@ -84,7 +84,10 @@ export async function checkSite(options: SiteCheckOptions): Promise<SiteCheckRes
   const problems: string[] = [];
 
   const manifestUrl = new URL(BUILD_MANIFEST_PATH, origin);
-  const manifestResponse = await fetchBytes(fetchImpl, manifestUrl);
+  const manifestResponse = await fetchBytes(fetchImpl, manifestUrl).catch((error: unknown) => {
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+    throw new Error(`cannot reach ${manifestUrl}${cause ? `: ${cause}` : ''}`);
+  });
   let servedFiles: Record<string, string> | null = null;
   if (manifestResponse.status !== 200) {
     problems.push(`${BUILD_MANIFEST_PATH}: HTTP ${manifestResponse.status}`);
@@ -137,7 +140,8 @@ export async function checkSite(options: SiteCheckOptions): Promise<SiteCheckRes
     const pageUrl = new URL(page, origin);
     const { status, bytes, headers } = await fetchBytes(fetchImpl, pageUrl);
     if (status !== 200) {
-      problems.push(`page ${page}: HTTP ${status}`);
+      const location = headers.get('location');
+      problems.push(`page ${page}: HTTP ${status}${location ? ` to ${location}` : ''}`);
       continue;
     }
     const html = new TextDecoder().decode(bytes);
