@@ -66,6 +66,11 @@ export const organisations = pgTable('organisations', {
     .default(sql`'{}'::jsonb`),
   /** Ed25519 public key that signs this unit's roster; its secret half is sealed to each admin. */
   signingPublicKey: bytea('signing_public_key'),
+  /** Every earlier signing key's signed hand-over to the next (docs/PROTOCOL.md §3), in order. */
+  signingKeyTransitions: bytea('signing_key_transitions'),
+  /** The newest roster list an admin's browser signed with the unit key; null before the first. */
+  rosterList: bytea('roster_list'),
+  rosterListVersion: integer('roster_list_version').notNull().default(0),
   requireTotp: boolean('require_totp').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
@@ -79,7 +84,10 @@ export const unitLinks = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     bodyId: uuid('body_id')
       .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' })
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Each side's unit key over the link and both keys; browsers offer the body only when both verify. */
+    organisationSignature: bytea('organisation_signature'),
+    bodySignature: bytea('body_signature')
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.bodyId] })]
 );
