@@ -152,3 +152,5 @@ export const organisationSettingsSchema = z
       .optional()
   })
   .refine((value) => Object.keys(value).length > 0, 'nothing to change');
+
+export const reinviteParamsSchema = z.object({ requestId: z.uuid() });

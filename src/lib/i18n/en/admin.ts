@@ -24,7 +24,16 @@ export const admin = {
   'people.remove': 'Remove',
   'people.removeConfirm':
     'Remove {name}? They will be signed out and receive no new cases. Cases they hold keep their keys until someone revokes them.',
-  'people.reinvite': 'New invitation link',
+  'people.reinvite': 'Send a new sign-in link',
+  'people.reinviteConfirm':
+    'Send {name} a new sign-in link? It replaces their password and two-factor set-up. It is emailed to them, never shown to you; they and every other administrator are told, and it is recorded.',
+  'people.reinvitePending':
+    'Another administrator must approve the new link for {name} before it is emailed to them.',
+  'people.reinviteSent':
+    'A new sign-in link was emailed to {name}. They and the other administrators were told.',
+  'people.reinviteWaiting':
+    'Waiting for approval: a new sign-in link for {name}, asked for by {by}.',
+  'people.reinviteApprove': 'Approve and email the link',
   'people.editRoles': 'Change roles',
   'people.saveRoles': 'Save roles',
   'people.shareSigningKey': 'Share the organisation signing key',

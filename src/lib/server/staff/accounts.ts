@@ -7,7 +7,12 @@ export {
   acceptInvitation,
   invitationDetails,
   invitePerson,
-  reinvitePerson,
   INVITATION_LIFETIME_MS,
   type FoundingKeys
 } from './invitations';
+export {
+  approveReinvite,
+  pendingReinvites,
+  requestReinvite,
+  type ReinviteOutcome
+} from './reinvite';

@@ -57,29 +57,6 @@ export async function invitePerson(
   });
 }
 
-/** A fresh link for someone already on the roster (lost password, no recovery code). */
-export async function reinvitePerson(
-  db: Database,
-  admin: StaffSession,
-  personId: string
-): Promise<{ token: string; expiresAt: Date }> {
-  const [person] = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(eq(people.id, personId), eq(people.organisationId, admin.organisationId)));
-  if (!person) error(404, { message: 'Not found', code: 'not_found' });
-  const { token, hash } = await newToken();
-  const expiresAt = new Date(Date.now() + INVITATION_LIFETIME_MS);
-  await db
-    .update(invitations)
-    .set({ usedAt: new Date() })
-    .where(and(eq(invitations.personId, personId), isNull(invitations.usedAt)));
-  await db
-    .insert(invitations)
-    .values({ personId, tokenHash: hash, createdBy: admin.personId, expiresAt });
-  return { token, expiresAt };
-}
-
 async function liveInvitation(db: Database, token: string) {
   const hash = await hashToken(token);
   if (!hash) return null;
