@@ -50,15 +50,17 @@ export const setupSchema = z.strictObject({
 
 export const signInSaltSchema = z.strictObject({ email: emailSchema });
 
+/** A two-factor code as typed: spaces are dropped. */
+export const totpCodeSchema = z
+  .string()
+  .trim()
+  .max(12)
+  .transform((code) => code.replace(/\s+/g, ''));
+
 export const signInSchema = z.strictObject({
   email: emailSchema,
   loginSecret: base64Bytes(32),
-  code: z
-    .string()
-    .trim()
-    .max(12)
-    .transform((code) => code.replace(/\s+/g, ''))
-    .optional()
+  code: totpCodeSchema.optional()
 });
 
 export const inviteSchema = z.strictObject({
@@ -115,17 +117,23 @@ export const updatePersonSchema = z.strictObject({
 
 export const totpConfirmSchema = z.strictObject({
   secret: z.string().regex(/^[A-Z2-7]{16,64}$/, 'not a two-factor secret'),
-  code: z.string().regex(/^\d{6}$/, 'enter the 6-digit code')
+  code: z.string().regex(/^\d{6}$/, 'enter the 6-digit code'),
+  /** The password proves it is the person, not only their cookie. */
+  currentLoginSecret: base64Bytes(32),
+  /** A code from the second factor being replaced, when there is one. */
+  currentCode: totpCodeSchema.optional()
 });
 
 export const recoveryStartSchema = z.strictObject({
   email: emailSchema,
-  recoveryProof: base64Bytes(32)
+  recoveryProof: base64Bytes(32),
+  code: totpCodeSchema.optional()
 });
 
 export const recoveryFinishSchema = z.strictObject({
   email: emailSchema,
   recoveryProof: base64Bytes(32),
+  code: totpCodeSchema.optional(),
   enrolment: enrolmentSchema
 });
 

@@ -80,6 +80,8 @@ export const admin = {
     'Add this key to your authenticator app (or open the link on your phone), then enter the 6-digit code it shows.',
   'security.totpCode': '6-digit code',
   'security.totpConfirm': 'Turn on',
+  'security.totpPassword': 'Your password',
+  'security.totpPasswordHint': 'Changing how you sign in needs your password.',
   'security.totpDone': 'Two-factor sign-in is now on.',
   'security.requireTotp': 'Require two-factor sign-in for everyone in {unit}',
   'security.requireTotpSave': 'Save',
@@ -127,6 +129,9 @@ export const admin = {
   'recover.intro':
     'Your recovery code unlocks your keys again so you can choose a new password. You will get a new recovery code.',
   'recover.code': 'Recovery code',
+  'recover.totp': 'Code from your authenticator app',
+  'recover.totpHint':
+    'Needed if you set up two-factor sign-in. If you lost your authenticator too, ask an administrator to send you a new sign-in link.',
   'recover.submit': 'Recover my keys',
   'recover.noCode':
     'No recovery code? Ask an administrator for a new invitation. Colleagues who can read your cases can then share them with your new keys.'

@@ -24,12 +24,13 @@ export async function verifyRecoveryProof(db: Database, email: string, proof: Ui
       personId: people.id,
       status: people.status,
       recoveryHash: credentials.recoveryHash,
-      wrapped: credentials.recoveryWrappedKeys
+      wrapped: credentials.recoveryWrappedKeys,
+      totpSecret: credentials.totpSecret
     })
     .from(people)
     .innerJoin(credentials, eq(credentials.personId, people.id))
     .where(eq(people.email, email));
   if (!row || row.status === 'removed') return null;
   if (!(await argon2.verify(row.recoveryHash, Buffer.from(proof)))) return null;
-  return { personId: row.personId, recoveryWrappedKeys: row.wrapped };
+  return { personId: row.personId, recoveryWrappedKeys: row.wrapped, totpSecret: row.totpSecret };
 }
