@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   base64Bytes,
   base64Up,
+  plainText,
   displayNameSchema,
   emailSchema,
   roleSchema,
@@ -30,9 +31,9 @@ export const setupSchema = z.strictObject({
   organisation: z.strictObject({
     /** Chosen by the browser, because the admin's roster signature covers it. */
     id: z.uuid(),
-    name: z.string().trim().min(2).max(120),
+    name: plainText(120, 2),
     slug: slugSchema,
-    presetId: z.string().max(64)
+    presetId: plainText(64)
   }),
   admin: z.strictObject({
     id: z.uuid(),
@@ -88,10 +89,10 @@ export const acceptInvitationSchema = z.strictObject({
 });
 
 export const newUnitSchema = z.strictObject({
-  name: z.string().trim().min(2).max(120),
+  name: plainText(120, 2),
   slug: slugSchema,
   kind: unitKindSchema,
-  presetId: z.string().max(64).optional(),
+  presetId: plainText(64).optional(),
   admin: z.strictObject({
     displayName: displayNameSchema,
     email: emailSchema,
@@ -150,12 +151,12 @@ export const personParamsSchema = z.object({ personId: z.uuid() });
 
 export const organisationSettingsSchema = z
   .strictObject({
-    name: z.string().trim().min(2).max(120).optional(),
+    name: plainText(120, 2).optional(),
     requireTotp: z.boolean().optional(),
     publicInfo: z
       .strictObject({
-        childrensServicesPhone: z.string().trim().max(40).optional(),
-        contactNote: z.string().trim().max(500).optional()
+        childrensServicesPhone: plainText(40).optional(),
+        contactNote: plainText(500).optional()
       })
       .optional()
   })
