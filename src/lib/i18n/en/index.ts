@@ -3,11 +3,12 @@ import { cases } from './cases';
 import { common } from './common';
 import { reporter } from './reporter';
 import { staff } from './staff';
+import { usability } from './usability';
 
 /**
  * The English catalogue, one file per area so areas can grow without touching each other.
  * Another language is another folder with the same keys.
  */
-export const en = { ...common, ...staff, ...admin, ...reporter, ...cases } as const;
+export const en = { ...common, ...staff, ...admin, ...reporter, ...cases, ...usability } as const;
 
 export type MessageKey = keyof typeof en;
