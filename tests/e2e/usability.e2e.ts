@@ -250,3 +250,52 @@ async function signInAsAdmin(browser: Browser): Promise<Page> {
   await expect(page.getByTestId('own-fingerprint')).toBeVisible({ timeout: 30_000 });
   return page;
 }
+
+test.describe('Cymraeg', () => {
+  test('the language switch sets no cookie, keeps the choice in the address and sets lang', async ({
+    page
+  }) => {
+    await page.goto(`/o/${SLUG}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByRole('link', { name: 'Cymraeg' }).click();
+    await expect(page).toHaveURL(/\?lang=cy/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+    await expect(page.getByRole('link', { name: 'Dechrau adroddiad' })).toBeVisible();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Dechrau adroddiad' }).click();
+    await expect(page).toHaveURL(new RegExp(`/o/${SLUG}/report\\?lang=cy`));
+    await expect(
+      page.getByRole('heading', { name: 'Beth hoffech chi ei ddweud wrthym?' })
+    ).toBeVisible();
+    await page.getByRole('button', { name: 'Parhau' }).click();
+    await expect(page.locator('.error-summary')).toContainText('Mae problem wedi codi');
+    // Switching back keeps the step and what was chosen.
+    await page.locator('input[name="track"]').first().check();
+    await page.getByRole('link', { name: 'English' }).click();
+    await expect(
+      page.getByRole('heading', { name: 'What would you like to tell us?' })
+    ).toBeVisible();
+    await expect(page.locator('input[name="track"]').first()).toBeChecked();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    expect(await page.context().cookies()).toEqual([]);
+  });
+
+  test('the page without JavaScript is in Welsh too, with lang="cy"', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const response = await page.goto(`/o/${SLUG}/report?lang=cy`);
+    expect(response?.headers()['set-cookie']).toBeUndefined();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'cy');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Trowch JavaScript ymlaen i ddefnyddio’r dudalen hon'
+    );
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  test('staff pages stay in English', async ({ page }) => {
+    await page.goto('/staff/sign-in?lang=cy');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
+  });
+});

@@ -33,28 +33,5 @@ export const usability = {
   'field.name.reply': 'Your message',
   'reporter.error.caseKeyMissing': 'Enter your case key',
   'reporter.error.caseKeyTypo':
-    'The case key has a mistake in it. Check each character against the one you kept',
-
-  'cases.error.text': 'The text',
-  'cases.error.message': 'Write your message',
-  'cases.error.note': 'Write your note',
-  'cases.error.actionTaken': 'Describe the action taken',
-  'cases.error.outcome': 'Choose the outcome',
-  'cases.error.status': 'Choose the new status',
-  'cases.error.referTo': 'Choose who to refer the case to',
-  'cases.error.grantTo': 'Choose who to give access to',
-
-  'people.error.name': "Enter the person's name",
-  'people.error.email': 'Enter their email address',
-  'people.error.emailFormat': 'Enter an email address in the correct format, like name@example.org',
-  'recovery.error.kept': 'Confirm that you have kept your recovery code',
-  'setup.error.orgName': 'Enter the name of the organisation',
-  'setup.error.orgNameShort': 'The name of the organisation must be at least 2 characters',
-  'setup.error.slug': 'Enter a web address for the organisation',
-  'setup.error.slugFormat':
-    'The web address can only use lower-case letters, numbers and hyphens, like riverside-centre',
-  'setup.error.name': 'Enter your name',
-  'setup.error.email': 'Enter your email address',
-  'signIn.error.email': 'Enter your email address',
-  'signIn.error.password': 'Enter your password'
+    'The case key has a mistake in it. Check each character against the one you kept'
 } as const;
