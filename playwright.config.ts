@@ -11,8 +11,12 @@ export const baseURL = `http://127.0.0.1:${port}`;
 export const serverLog = process.env.E2E_LOG ?? path.join(tmpdir(), `candour-e2e-${port}.log`);
 
 export default defineConfig({
-  testDir: 'tests/e2e',
   testMatch: '**/*.e2e.ts',
+  // Journeys first; then a compromised host's attacks, each undone when its test ends.
+  projects: [
+    { name: 'e2e', testDir: 'tests/e2e' },
+    { name: 'hostile', testDir: 'tests/hostile' }
+  ],
   fullyParallel: false,
   workers: 1,
   retries: 0,

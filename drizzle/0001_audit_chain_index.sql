@@ -1,1 +1,0 @@
-CREATE INDEX "audit_events_organisation_idx" ON "audit_events" USING btree ("organisation_id","seq");
