@@ -188,10 +188,10 @@ test.describe('errors, the GOV.UK way', () => {
     await summary.getByRole('link', { name: 'Enter your case key' }).click();
     await expect(page.getByLabel('Case key')).toBeFocused();
     await expectAccessible(page);
-    // A typo is caught by the check symbol and said plainly, without a request.
+    // A wrong key gets the message beside the field too.
     await page.getByLabel('Case key').fill('ABCDE-FGHJK-MNPQR-STVWX-YZ234-5678');
     await page.getByRole('button', { name: 'Open my case' }).click();
-    await expect(page.locator('#case-key-error')).toContainText('mistake');
+    await expect(page.locator('#case-key-error')).toContainText('We could not open a case');
   });
 
   test('a report step shows its error beside the field as well as in the summary', async ({

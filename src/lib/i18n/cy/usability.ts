@@ -31,7 +31,5 @@ export const usability = {
   'field.name.where': 'Ble',
   'field.name.contact': 'Eich enw neu ffordd o gysylltu â chi',
   'field.name.reply': 'Eich neges',
-  'reporter.error.caseKeyMissing': 'Rhowch eich allwedd achos',
-  'reporter.error.caseKeyTypo':
-    'Mae camgymeriad yn yr allwedd achos. Gwiriwch bob nod yn erbyn yr un a gadwoch chi'
+  'reporter.error.caseKeyMissing': 'Rhowch eich allwedd achos'
 } as const;

@@ -31,7 +31,5 @@ export const usability = {
   'field.name.where': 'Where',
   'field.name.contact': 'Your name or a way to contact you',
   'field.name.reply': 'Your message',
-  'reporter.error.caseKeyMissing': 'Enter your case key',
-  'reporter.error.caseKeyTypo':
-    'The case key has a mistake in it. Check each character against the one you kept'
+  'reporter.error.caseKeyMissing': 'Enter your case key'
 } as const;
