@@ -2,6 +2,8 @@
 export const common = {
   'app.name': 'Candour',
   'app.tagline': 'Codwch bryder yn ddiogel. Dim ond y bobl iawn all ei ddarllen.',
+  'layout.build': 'Fersiwn',
+  'layout.devBuild': 'Fersiwn datblygu (nid fersiwn i’w rhyddhau)',
   'layout.skip': 'Neidio i’r prif gynnwys',
   'layout.footer':
     'Mae Candour yn amgryptio pob adroddiad yn eich porwr chi. Ni all y gweinydd ei ddarllen.',

@@ -3,6 +3,7 @@ import { cases } from './cases';
 import { common } from './common';
 import { reporter } from './reporter';
 import { staff } from './staff';
+import { trust } from './trust';
 import { staffErrors } from './staff-errors';
 import { usability } from './usability';
 
@@ -16,6 +17,7 @@ export const en = {
   ...admin,
   ...reporter,
   ...cases,
+  ...trust,
   ...usability,
   ...staffErrors
 } as const;
