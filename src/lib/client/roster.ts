@@ -1,4 +1,4 @@
-import type { RosterMember } from '$lib/routing';
+import { rosterTags, type RosterMember } from '$lib/routing';
 import type { BoxPublicKey, SignKeyPair, SignPublicKey } from '$lib/crypto';
 import type { Role } from '$lib/schemas/common';
 
@@ -9,6 +9,8 @@ export async function signRosterEntryB64(
     unitId: string;
     personId: string;
     roles: Role[];
+    /** Team ids, signed as `team:<id>` tags in the roles list. */
+    teams?: string[];
     boxPublicKey: string;
     signPublicKey: string;
   }
@@ -19,7 +21,7 @@ export async function signRosterEntryB64(
     crypto.signRosterEntry(unitKey.privateKey, {
       unitId: entry.unitId,
       personId: entry.personId,
-      roles: entry.roles,
+      roles: rosterTags(entry.roles, entry.teams),
       boxPublicKey: crypto.fromBase64(entry.boxPublicKey) as BoxPublicKey,
       signPublicKey: crypto.fromBase64(entry.signPublicKey) as SignPublicKey
     })
@@ -42,6 +44,8 @@ export interface ServedMember {
   unitId: string;
   displayName: string;
   roles: Role[];
+  /** Team ids; absent from older servers. */
+  teams?: string[];
   status: 'active' | 'on_leave';
   boxPublicKey: string;
   signPublicKey: string;
@@ -75,7 +79,8 @@ export async function verifiedRoster(units: ServedUnit[]): Promise<RosterMember[
           {
             unitId: unit.id,
             personId: member.personId,
-            roles: member.roles,
+            // Team membership is covered by the same signature (docs/ROUTING.md, Teams).
+            roles: rosterTags(member.roles, member.teams),
             boxPublicKey: crypto.fromBase64(member.boxPublicKey) as BoxPublicKey,
             signPublicKey: crypto.fromBase64(member.signPublicKey) as SignPublicKey
           },
@@ -87,6 +92,7 @@ export async function verifiedRoster(units: ServedUnit[]): Promise<RosterMember[
         unitKind: unit.kind,
         displayName: member.displayName,
         roles: member.roles,
+        teams: member.teams ?? [],
         status: member.status,
         keysSigned: signed
       };

@@ -5,7 +5,9 @@ import { fromBase64, ready, verifyRosterEntry } from '$lib/crypto';
 import type { BoxPublicKey, SignPublicKey } from '$lib/crypto';
 import type { Role } from '$lib/schemas/common';
 import type { Enrolment } from '$lib/schemas/staff';
+import { rosterTags } from '$lib/routing';
 import type { Database } from '../db';
+import { teamsByPerson, teamsOf } from '../teams';
 import {
   caseKeys,
   cases,
@@ -83,7 +85,8 @@ async function checkRosterSignature(
     {
       unitId,
       personId,
-      roles: await rolesOf(db, personId),
+      // Team membership is signed as `team:<id>` tags in the roles list (docs/ROUTING.md).
+      roles: rosterTags(await rolesOf(db, personId), await teamsOf(db, personId)),
       boxPublicKey: creds.boxPublicKey as BoxPublicKey,
       signPublicKey: creds.signPublicKey as SignPublicKey
     },
@@ -428,11 +431,16 @@ export async function listPeople(db: Database, unitId: string) {
     db,
     rows.map((row) => row.personId)
   );
+  const teams = await teamsByPerson(
+    db,
+    rows.map((row) => row.personId)
+  );
   return rows.map((row) => ({
     ...row,
     hasTotp: Boolean(row.hasTotp),
     holdsSigningKey: Boolean(row.holdsSigningKey),
-    roles: roles.get(row.personId) ?? []
+    roles: roles.get(row.personId) ?? [],
+    teams: teams.get(row.personId) ?? []
   }));
 }
 
