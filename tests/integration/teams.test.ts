@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifiedRoster, type ServedUnit } from '../../src/lib/client/roster';
+import { RosterTrustError, verifiedKeys, type ServedUnit } from '../../src/lib/client/roster';
 import { eligibleRecipients, policySchema } from '../../src/lib/routing';
 import { personTeams } from '../../src/lib/server/db/schema';
 import { DEMO_MENTORING, seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed';
@@ -30,16 +30,15 @@ afterAll(async () => {
 describe('teams in the signed roster (Bridgeway Mentoring)', () => {
   it('serves each person with their teams, and every signature covers them', async () => {
     const { units } = await served();
-    const roster = await verifiedRoster(units);
-    const lucy = roster.find((m) => m.personId === idOf('mpSeniorSchools'))!;
-    expect(lucy.teams).toEqual(['schools']);
-    expect(roster.every((m) => m.keysSigned)).toBe(true);
+    const verified = await verifiedKeys(units);
+    expect(verified.member(idOf('mpSeniorSchools'))?.teams).toEqual(['schools']);
+    expect(verified.member(idOf('mpChair'))?.teams).toEqual([]);
   });
 
   it('routes to the chosen team’s senior practitioner and, a practitioner named, to the board', async () => {
     const { policy, units } = await served();
-    const roster = await verifiedRoster(units);
-    const r = eligibleRecipients(policy, roster, {
+    const { members } = await verifiedKeys(units);
+    const r = eligibleRecipients(policy, members, {
       track: 'safeguarding',
       involved: [idOf('mpPractitionerSchools')],
       team: 'schools'
@@ -58,7 +57,7 @@ describe('teams in the signed roster (Bridgeway Mentoring)', () => {
     );
   });
 
-  it('a team moved on the server without a new signature no longer verifies', async () => {
+  it('a team moved on the server without a new signed list refuses the roster', async () => {
     await database.db
       .update(personTeams)
       .set({ teamId: 'schools' })
@@ -68,16 +67,10 @@ describe('teams in the signed roster (Bridgeway Mentoring)', () => {
           eq(personTeams.teamId, 'community')
         )
       );
-    const { policy, units } = await served();
-    const roster = await verifiedRoster(units);
-    const daniel = roster.find((m) => m.personId === idOf('mpSeniorCommunity'))!;
+    const { units } = await served();
+    const daniel = units[0]!.members.find((m) => m.personId === idOf('mpSeniorCommunity'))!;
     expect(daniel.teams).toEqual(['schools']);
-    expect(daniel.keysSigned).toBe(false);
-    const r = eligibleRecipients(policy, roster, {
-      track: 'safeguarding',
-      involved: [],
-      team: 'schools'
-    });
-    expect(r.recipients.map((m) => m.personId)).not.toContain(idOf('mpSeniorCommunity'));
+    await expect(verifiedKeys(units)).rejects.toThrow(RosterTrustError);
+    await expect(verifiedKeys(units)).rejects.toMatchObject({ reason: 'mismatch' });
   });
 });

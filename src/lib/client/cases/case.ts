@@ -4,7 +4,14 @@
  * endpoints accept. Nothing here sends plaintext anywhere.
  */
 import { api } from '$lib/client/api';
-import { verifiedRoster, type ServedUnit } from '$lib/client/roster';
+import {
+  RosterTrustError,
+  UnverifiedMemberError,
+  verifiedKeys,
+  type ServedUnit,
+  type VerifiedKeys
+} from '$lib/client/roster';
+import { browserPins } from '$lib/client/roster-pins';
 import type { ReportDocument } from '$lib/client/reporter/report';
 import type { BoxPublicKey, ContentKey, SignPublicKey, StaffKeys, StaffOnlyKey } from '$lib/crypto';
 import { deadlinesFor, type Policy, type RosterMember, type Track } from '$lib/routing';
@@ -200,6 +207,9 @@ export interface OpenedCase {
   contentKeys: Map<number, ContentKey>;
   staffKeys: Map<number, StaffOnlyKey>;
   roster: RosterMember[];
+  /** The verified keys; null when the served roster was refused (then `rosterProblem` says why). */
+  keys: VerifiedKeys | null;
+  rosterProblem: RosterTrustError | null;
   entries: ShownEntry[];
   audit: CaseAuditCheck;
   /** Person ids the report names as involved: never given access. */
@@ -217,12 +227,20 @@ function decodeSystem(bytes: Uint8Array): SystemFacts | null {
   }
 }
 
-function memberOf(units: ServedUnit[], personId: string) {
-  for (const unit of units) {
-    const member = unit.members.find((m) => m.personId === personId);
-    if (member) return member;
+/** The roster, verified against this browser's pins; a refusal is kept, not thrown. */
+async function checkRoster(units: ServedUnit[]) {
+  try {
+    return { keys: await verifiedKeys(units, { pins: browserPins() }), problem: null };
+  } catch (error) {
+    if (error instanceof RosterTrustError) return { keys: null, problem: error };
+    throw error;
   }
-  return null;
+}
+
+/** The verified keys, or the reason the roster was refused: nothing is sealed without them. */
+function trusted(opened: OpenedCase): VerifiedKeys {
+  if (!opened.keys) throw opened.rosterProblem ?? new RosterTrustError('', 'unsigned');
+  return opened.keys;
 }
 
 export async function fetchCase(caseId: string): Promise<CaseDetail> {
@@ -251,8 +269,7 @@ export async function openCase(detail: CaseDetail, keys: StaffKeys): Promise<Ope
     crypto.fromBase64(c.reportCiphertext),
     reporterSign
   ) as ReportDocument;
-  const roster = await verifiedRoster(detail.units);
-  const verified = new Set(roster.filter((m) => m.keysSigned !== false).map((m) => m.personId));
+  const { keys: verified, problem } = await checkRoster(detail.units);
   const entries = detail.entries.map((e): ShownEntry => {
     const base = {
       id: e.id,
@@ -271,15 +288,11 @@ export async function openCase(detail: CaseDetail, keys: StaffKeys): Promise<Ope
     }
     const key = e.kind === 'note' ? staffKeys.get(e.epoch) : contentKeys.get(e.epoch);
     if (!key) return { ...base, state: 'locked' };
-    const member =
-      e.senderKind === 'staff' && e.senderPersonId && verified.has(e.senderPersonId)
-        ? memberOf(detail.units, e.senderPersonId)
-        : null;
     const signKey =
       e.senderKind === 'reporter'
         ? reporterSign
-        : member
-          ? (crypto.fromBase64(member.signPublicKey) as SignPublicKey)
+        : e.senderKind === 'staff' && e.senderPersonId
+          ? (verified?.signKey(e.senderPersonId) ?? null)
           : null;
     if (!signKey) return { ...base, state: 'unverified' };
     try {
@@ -308,7 +321,9 @@ export async function openCase(detail: CaseDetail, keys: StaffKeys): Promise<Ope
     report,
     contentKeys,
     staffKeys,
-    roster,
+    roster: verified?.members ?? [],
+    keys: verified,
+    rosterProblem: problem,
     entries,
     audit: await verifyCaseAudit(detail.audit, c.caseId),
     involved: new Set((report.involved ?? []).map((p) => p.personId))
@@ -383,10 +398,7 @@ export class NamedAsInvolvedError extends Error {
   }
 }
 
-/** Thrown when someone's keys are not signed into the roster: nothing is sealed to them. */
-export class UnverifiedMemberError extends Error {
-  override name = 'UnverifiedMemberError';
-}
+export { RosterTrustError, UnverifiedMemberError };
 
 /**
  * Every epoch's keys (content and staff-only) sealed to each newcomer's roster-verified box key.
@@ -396,13 +408,9 @@ async function sealForNewcomers(opened: OpenedCase, personIds: string[]) {
   const named = personIds.filter((id) => opened.involved.has(id));
   if (named.length > 0) throw new NamedAsInvolvedError(named);
   const crypto = await loadCrypto();
-  const verified = new Set(
-    opened.roster.filter((m) => m.keysSigned !== false).map((m) => m.personId)
-  );
+  const verified = trusted(opened);
   return personIds.flatMap((personId) => {
-    const member = memberOf(opened.detail.units, personId);
-    if (!member || !verified.has(personId)) throw new UnverifiedMemberError(personId);
-    const box = crypto.fromBase64(member.boxPublicKey) as BoxPublicKey;
+    const box = verified.boxKey(personId);
     return [...opened.contentKeys].map(([epoch, contentKey]) => {
       const staffKey = opened.staffKeys.get(epoch);
       return {
@@ -454,10 +462,8 @@ export async function grant(
 export async function revoke(opened: OpenedCase, personId: string): Promise<void> {
   const crypto = await loadCrypto();
   const c = opened.detail.case;
+  const verified = trusted(opened);
   const next = crypto.rotateCaseKeys({ epoch: c.keyEpoch });
-  const verified = new Set(
-    opened.roster.filter((m) => m.keysSigned !== false).map((m) => m.personId)
-  );
   const sealedKeys = opened.detail.holders
     .filter((h) => h.personId !== personId)
     .map((h) => {
@@ -473,14 +479,10 @@ export async function revoke(opened: OpenedCase, personId: string): Promise<void
           )
         };
       }
-      const member = memberOf(opened.detail.units, h.personId);
-      if (!member || !verified.has(h.personId)) throw new UnverifiedMemberError(h.personId);
       return {
         personId: h.personId,
         sealedKey: crypto.toBase64(
-          crypto.sealCaseKeysFor(crypto.fromBase64(member.boxPublicKey) as BoxPublicKey, next, {
-            includeStaffKey: true
-          })
+          crypto.sealCaseKeysFor(verified.boxKey(h.personId), next, { includeStaffKey: true })
         )
       };
     });

@@ -1,12 +1,5 @@
-import { ApiError } from '$lib/client/api';
-import type { ServedUnit } from '$lib/client/roster';
-import type {
-  BoxPublicKey,
-  ContentKey,
-  DerivationPhase,
-  ReporterKeys,
-  SignPublicKey
-} from '$lib/crypto';
+import type { VerifiedKeys } from '$lib/client/roster';
+import type { ContentKey, DerivationPhase, ReporterKeys } from '$lib/crypto';
 import type { ReporterCaseView } from '$lib/schemas/cases';
 import type { ReportDocument } from './report';
 import { signedPost, withRetry } from './requests';
@@ -52,23 +45,16 @@ export async function deriveKeys(
   return deriveCaseKeysInWorker(caseKey, organisationId, { onPhase });
 }
 
-function signKeyOf(units: ServedUnit[], verified: Set<string>, personId: string | null) {
-  if (!personId || !verified.has(personId)) return null;
-  return (
-    units.flatMap((u) => u.members).find((m) => m.personId === personId)?.signPublicKey ?? null
-  );
-}
-
 /**
  * Opens the case: the server finds it by lookup token and checks the request signature; the
  * browser opens its bundles, checks the report's signature and every staff message's signature
- * against the verified roster, and decrypts. A message whose signature fails is shown as such.
+ * against the verified roster, and decrypts. A message whose signature fails, or any staff
+ * message when the roster was refused (`verified` null), is shown as not verified.
  */
 export async function openCase(
   slug: string,
   keys: ReporterKeys,
-  units: ServedUnit[],
-  verifiedIds: Set<string>
+  verified: VerifiedKeys | null
 ): Promise<OpenCase> {
   const crypto = await import('$lib/crypto');
   await crypto.ready();
@@ -98,7 +84,9 @@ export async function openCase(
     const signKey =
       senderRole === 'reporter'
         ? keys.sign.publicKey
-        : signKeyOf(units, verifiedIds, entry.senderPersonId);
+        : entry.senderPersonId
+          ? (verified?.signKey(entry.senderPersonId) ?? null)
+          : null;
     const key = contentKeys.get(entry.epoch);
     try {
       if (!signKey || !key) throw new Error('unverifiable');
@@ -109,9 +97,7 @@ export async function openCase(
         kind: entry.kind,
         key,
         ciphertext: crypto.fromBase64(entry.ciphertext),
-        senderSignPublicKey: (typeof signKey === 'string'
-          ? crypto.fromBase64(signKey)
-          : signKey) as SignPublicKey
+        senderSignPublicKey: signKey
       });
       const text = (body as { text?: unknown }).text;
       return {
@@ -165,23 +151,20 @@ export async function sendMessage(slug: string, open: OpenCase, text: string): P
 }
 
 /**
- * Seals every content key the reporter holds (CK only: the reporter has no SK) to each newcomer,
- * whose roster signature the caller verified, and records the escalation.
+ * Seals every content key the reporter holds (CK only: the reporter has no SK) to each newcomer's
+ * verified box key (verifiedKeys), and records the escalation.
  */
 export async function escalate(
   slug: string,
   open: OpenCase,
-  units: ServedUnit[],
+  verified: VerifiedKeys,
   target: { kind: 'next_stage' } | { kind: 'body'; body: string },
   personIds: string[]
 ): Promise<void> {
   const crypto = await import('$lib/crypto');
   await crypto.ready();
-  const members = units.flatMap((u) => u.members);
   const holders = personIds.flatMap((personId) => {
-    const member = members.find((m) => m.personId === personId);
-    if (!member) throw new ApiError(400, 'unknown recipient');
-    const box = crypto.fromBase64(member.boxPublicKey) as BoxPublicKey;
+    const box = verified.boxKey(personId);
     return [...open.contentKeys].map(([epoch, contentKey]) => ({
       personId,
       epoch,

@@ -6,8 +6,12 @@ import {
   ready,
   sealUnitSigningKey,
   signRosterEntry,
+  signRosterList,
+  signUnitLink,
   toBase64,
-  type SignKeyPair
+  type BoxPublicKey,
+  type SignKeyPair,
+  type SignPublicKey
 } from '$lib/crypto';
 import { presetById, rosterTags, type Policy } from '$lib/routing';
 import type { Role, UnitKind } from '$lib/schemas/common';
@@ -292,7 +296,7 @@ async function seedUnit(
   unit: DemoUnit,
   policy: unknown,
   password: (person: DemoPerson) => string
-): Promise<{ unitId: string; people: SeededPerson[] }> {
+): Promise<{ unitId: string; unitKey: SignKeyPair; people: SeededPerson[] }> {
   const unitKey: SignKeyPair = generateUnitSigningKey();
   const [row] = await db
     .insert(organisations)
@@ -307,6 +311,7 @@ async function seedUnit(
     .returning({ id: organisations.id });
   const unitId = row!.id;
   const seeded: SeededPerson[] = [];
+  const enrolments: { boxPublicKey: BoxPublicKey; signPublicKey: SignPublicKey }[] = [];
   for (const person of unit.people) {
     const chosen = password(person);
     const enrolment = await enrolStaff(chosen);
@@ -329,6 +334,7 @@ async function seedUnit(
       await db.insert(personTeams).values(person.teams.map((teamId) => ({ personId, teamId })));
     }
     const s = enrolment.server;
+    enrolments.push(s);
     await db.insert(credentials).values({
       personId,
       boxPublicKey: s.boxPublicKey,
@@ -363,7 +369,25 @@ async function seedUnit(
       recoveryCode: enrolment.recoveryCode
     });
   }
-  return { unitId, people: seeded };
+  // The roster list an admin's browser signs once everyone's keys are in (docs/PROTOCOL.md §6).
+  const rosterList = signRosterList(unitKey.privateKey, {
+    unitId,
+    version: 1,
+    members: seeded.map((person, i) => ({
+      personId: person.personId,
+      displayName: person.displayName,
+      status: 'active' as const,
+      // Team membership travels as `team:<id>` tags with the roles (docs/ROUTING.md).
+      roles: rosterTags(person.roles, person.teams),
+      boxPublicKey: enrolments[i]!.boxPublicKey,
+      signPublicKey: enrolments[i]!.signPublicKey
+    }))
+  });
+  await db
+    .update(organisations)
+    .set({ rosterList, rosterListVersion: 1 })
+    .where(eq(organisations.id, unitId));
+  return { unitId, unitKey, people: seeded };
 }
 
 /**
@@ -389,7 +413,21 @@ export async function seedDemo(
     const seeded = await seedUnit(db, body, {}, password);
     // Riverside is served by NACCC and its LADO; Bridgeway by its own council's LADO.
     const servedBy = DEMO_MENTORING.bodies!.includes(body.slug) ? mentoring : organisation;
-    await db.insert(unitLinks).values({ organisationId: servedBy.unitId, bodyId: seeded.unitId });
+    // Each side's admin signs the link with its unit key, as their browsers do.
+    const link = {
+      organisationId: servedBy.unitId,
+      organisationKey: servedBy.unitKey.publicKey,
+      bodyId: seeded.unitId,
+      bodyKind: body.kind,
+      bodyName: body.name,
+      bodyKey: seeded.unitKey.publicKey
+    };
+    await db.insert(unitLinks).values({
+      organisationId: servedBy.unitId,
+      bodyId: seeded.unitId,
+      organisationSignature: signUnitLink(servedBy.unitKey.privateKey, link),
+      bodySignature: signUnitLink(seeded.unitKey.privateKey, link)
+    });
     all.push(...seeded.people);
   }
   return {
