@@ -131,6 +131,21 @@ export const personRoles = pgTable(
 );
 
 /**
+ * Teams (projects) a person belongs to; the team ids are those of the organisation's policy.
+ * Part of the signed roster entry, as `team:<id>` tags in its roles list (docs/ROUTING.md).
+ */
+export const personTeams = pgTable(
+  'person_teams',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    teamId: text('team_id').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.teamId] })]
+);
+
+/**
  * A person's key material as their browser made it: public keys, private keys wrapped by a
  * password-derived key and again by a recovery code, and the argon2 hash of a login secret that
  * is itself derived from the password (the password never arrives here).

@@ -11,7 +11,9 @@ import {
   type SignPublicKey,
   type UnitLink
 } from '$lib/crypto';
+import { rosterTags } from '$lib/routing';
 import type { Database } from '../db';
+import { teamsByPerson } from '../teams';
 import { credentials, organisations, people, signingKeyGrants, unitLinks } from '../db/schema';
 import type { StaffSession } from '../auth/sessions';
 import { rolesByPerson } from './accounts';
@@ -88,6 +90,15 @@ async function checkRosterList(
     db,
     rows.map((row) => row.personId)
   );
+  const teams = await teamsByPerson(
+    db,
+    rows.map((row) => row.personId)
+  );
+  // The list's roles hold team membership as `team:<id>` tags (docs/ROUTING.md).
+  const tagsOf = (id: string) =>
+    rosterTags(roles.get(id) ?? [], teams.get(id) ?? [])
+      .sort()
+      .join();
   for (const member of list.members) {
     const row = byId.get(member.personId);
     const same =
@@ -96,7 +107,7 @@ async function checkRosterList(
       row.displayName === member.displayName &&
       constantTimeEqual(row.box, member.boxPublicKey) &&
       constantTimeEqual(row.sign, member.signPublicKey) &&
-      (roles.get(member.personId) ?? []).join() === [...member.roles].sort().join();
+      tagsOf(member.personId) === [...member.roles].sort().join();
     if (!same) {
       error(409, { message: 'The roster list does not match the people on file.', code: 'stale' });
     }
