@@ -4,6 +4,8 @@ export const common = {
   'app.tagline': 'Raise a concern safely. Only the right people can read it.',
   'layout.skip': 'Skip to main content',
   'layout.footer': 'Candour encrypts every report in your browser. The server cannot read it.',
+  'layout.build': 'Build',
+  'layout.devBuild': 'Development build (not a release)',
   'exit.button': 'Exit this page',
   'exit.hint': 'Or press Shift three times.',
   'home.title': 'Raise a concern',

@@ -180,6 +180,30 @@ export const invitations = pgTable('invitations', {
   usedAt: timestamp('used_at', { withTimezone: true })
 });
 
+/**
+ * An admin's request to send a new invitation link to someone who already has keys (lost
+ * password and recovery code). The link goes to the person's own address, never to an admin;
+ * where the unit has another admin, a second admin approves it first (docs/THREAT-MODEL.md).
+ */
+export const reinvitations = pgTable(
+  'reinvitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by').references(() => people.id, { onDelete: 'set null' }),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    approvedBy: uuid('approved_by').references(() => people.id, { onDelete: 'set null' }),
+    /** pending (waiting for a second admin), sent (the link was emailed), cancelled. */
+    status: text('status', { enum: ['pending', 'sent', 'cancelled'] }).notNull()
+  },
+  (t) => [index('reinvitations_organisation_idx').on(t.organisationId, t.status)]
+);
+
 export const sessions = pgTable(
   'sessions',
   {
