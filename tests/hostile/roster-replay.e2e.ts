@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
   PROBLEM,
   SLUG,
+  crypto,
   fileReport,
   insertMemberInHtml,
   openFromInbox,
@@ -21,6 +22,10 @@ let chair: Page;
 let caseId = '';
 let personId = '';
 let oldList: { list: Uint8Array | null; version: number } = { list: null, version: 0 };
+
+test.beforeAll(async () => {
+  await crypto.ready();
+});
 
 async function storedList() {
   return withHostDatabase(async (sql) => {
