@@ -204,7 +204,7 @@ export async function storeLinkSignature(
 /**
  * An admin replaces the unit key: the old key signs the new one, the new key signs a newer
  * roster list (per-person entries under the old key are no longer read once a list exists), and the new key is sealed to this admin only (others get it shared again). The
- * unit's own side of every link is cleared, to be signed again with the new key.
+ * unit's links are cleared on both sides, to be signed again by both.
  */
 export async function replaceSigningKey(
   db: Database,
@@ -247,10 +247,10 @@ export async function replaceSigningKey(
       personId: admin.personId,
       sealedSigningKey: input.sealedSigningKey
     });
+    // Both sides signed the old key: each link is signed again by both before it is offered.
     await tx
       .update(unitLinks)
-      .set({ organisationSignature: null })
-      .where(eq(unitLinks.organisationId, unit.id));
-    await tx.update(unitLinks).set({ bodySignature: null }).where(eq(unitLinks.bodyId, unit.id));
+      .set({ organisationSignature: null, bodySignature: null })
+      .where(or(eq(unitLinks.organisationId, unit.id), eq(unitLinks.bodyId, unit.id)));
   });
 }
