@@ -17,8 +17,9 @@ export const baseURL = `http://127.0.0.1:${port}`;
 export const serverLog = process.env.E2E_LOG ?? path.join(tmpdir(), `candour-e2e-${port}.log`);
 
 export default defineConfig({
-  testDir: 'tests/e2e',
-  testMatch: '**/*.e2e.ts',
+  // The journeys (tests/e2e) and the hostile-server attacks (tests/hostile), one server for both.
+  testDir: 'tests',
+  testMatch: /\/(e2e|hostile)\/.*\.e2e\.ts$/,
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -82,7 +82,8 @@ async function seed(dataDir: string): Promise<void> {
           outcome: '',
           contact: ''
         },
-        reporter.sign
+        reporter.sign,
+        reporter.box.publicKey
       ),
       recipients: [
         { personId: chair, sealedKey: sealCaseKeysFor(box, keys, { includeStaffKey: true }) }
