@@ -11,7 +11,8 @@ import { toHex, utf8 } from '../src/lib/crypto/encoding';
 import { encryptFile } from '../src/lib/crypto/files';
 import { domainHash, signKeyPairFromSeed, boxKeyPairFromSeed } from '../src/lib/crypto/primitives';
 import { signRequest } from '../src/lib/crypto/requests';
-import { fingerprint, signRosterEntry } from '../src/lib/crypto/roster';
+import { fingerprint, signRosterEntry, signRosterList } from '../src/lib/crypto/roster';
+import { signUnitKeyTransition, signUnitLink } from '../src/lib/crypto/unit-keys';
 import { ready } from '../src/lib/crypto/sodium';
 import {
   derivePasswordSecretsSync,
@@ -277,6 +278,67 @@ write('roster.json', {
       body: requestBody,
       day: '2026-11-26'
     })
+  }
+});
+
+// Signed roster list, unit key transition, unit link
+const nextUnit = signKeyPairFromSeed(fixed('next-unit-signing-key'));
+const bodyUnit = signKeyPairFromSeed(fixed('body-unit-signing-key'));
+const rosterList = {
+  unitId: 'riverside-ccc',
+  version: 3,
+  members: [
+    {
+      personId: 'person-chair',
+      displayName: 'Margaret Ellis',
+      status: 'active' as const,
+      roles: ['committee_member', 'chair'],
+      boxPublicKey: staffKeys.box.publicKey,
+      signPublicKey: staffKeys.sign.publicKey
+    },
+    {
+      personId: 'person-coordinator',
+      displayName: 'Priya Shah',
+      status: 'on_leave' as const,
+      roles: ['coordinator'],
+      boxPublicKey: boxKeyPairFromSeed(fixed('coordinator-box')).publicKey,
+      signPublicKey: reporterSign.publicKey
+    }
+  ]
+};
+const unitLink = {
+  organisationId: 'riverside-ccc',
+  organisationKey: unit.publicKey,
+  bodyId: 'riverside-lado',
+  bodyKind: 'lado',
+  bodyName: 'Riverside Council LADO',
+  bodyKey: bodyUnit.publicKey
+};
+write('unit-trust.json', {
+  unitSignSeed: hex(fixed('unit-signing-key')),
+  nextUnitSignSeed: hex(fixed('next-unit-signing-key')),
+  bodyUnitSignSeed: hex(fixed('body-unit-signing-key')),
+  rosterList: {
+    unitId: rosterList.unitId,
+    version: rosterList.version,
+    members: rosterList.members.map((m) => ({
+      ...m,
+      boxPublicKey: hex(m.boxPublicKey),
+      signPublicKey: hex(m.signPublicKey)
+    })),
+    signed: hex(signRosterList(unit.privateKey, rosterList))
+  },
+  transition: {
+    unitId: 'riverside-ccc',
+    signed: hex(signUnitKeyTransition('riverside-ccc', unit, nextUnit.publicKey))
+  },
+  link: {
+    organisationId: unitLink.organisationId,
+    bodyId: unitLink.bodyId,
+    bodyKind: unitLink.bodyKind,
+    bodyName: unitLink.bodyName,
+    organisationSignature: hex(signUnitLink(unit.privateKey, unitLink)),
+    bodySignature: hex(signUnitLink(bodyUnit.privateKey, unitLink))
   }
 });
 console.log('vectors written to', dir);

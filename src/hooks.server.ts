@@ -7,6 +7,7 @@ import { describeDemo, seedDemo } from '$lib/server/demo/seed';
 import { startDeadlineNotices } from '$lib/server/notify';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isStaffPath } from '$lib/paths';
+import { localeFrom } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
   try {
@@ -80,7 +81,19 @@ const staffSession: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
-export const handle = sequence(accessLog, securityHeaders, noReporterCookies, staffSession);
+/** The page's language comes from `?lang=` (never a cookie); `<html lang>` says which. */
+const language: Handle = async ({ event, resolve }) => {
+  const locale = localeFrom(event.url, isStaffPath(event.url.pathname));
+  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+};
+
+export const handle = sequence(
+  accessLog,
+  securityHeaders,
+  noReporterCookies,
+  staffSession,
+  language
+);
 
 export const handleError: HandleServerError = ({ error, status }) => {
   if (status !== 404) logError('request failed', error);

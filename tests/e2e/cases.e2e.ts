@@ -244,13 +244,11 @@ test('action and outcome, and the written record made in the browser', async ({ 
   expect(served).not.toContain('Priya Shah');
 });
 
-test('the coordinator, as lead, sees counts only for cases she cannot read', async ({
-  browser
-}) => {
+test('the coordinator, as lead, sees counts only for cases she holds', async ({ browser }) => {
   const page = await staff(browser, COORDINATOR);
   await page.goto('/staff/overdue');
   await expect(page.getByRole('heading', { name: 'Overdue cases' })).toBeVisible();
-  await expect(page.getByTestId('overdue-open')).toContainText('Open cases you cannot read');
+  await expect(page.getByTestId('overdue-open')).toContainText('Open cases you hold');
   expect(await page.content()).not.toContain(caseId);
   await expectAccessible(page);
   const lado = await staff(browser, LADO);

@@ -153,6 +153,8 @@ test('two-factor sign-in, and one answer for a wrong password or a wrong code', 
   totpSecret = (await page.getByTestId('totp-secret').textContent())!.trim();
   const totp = new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(totpSecret) });
   await page.getByLabel('6-digit code').fill(totp.generate());
+  // A session alone cannot change the second factor: the password is asked for.
+  await page.getByLabel('Your password').fill(chair.password);
   await page.getByRole('button', { name: 'Turn on' }).click();
   await expect(page.getByText('Two-factor sign-in is now on.')).toBeVisible();
   await expectAccessible(page);

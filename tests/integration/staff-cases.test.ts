@@ -93,19 +93,28 @@ describe(`staff case queries (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : '
     expect(admin.cases).toEqual([]);
   });
 
-  it('counts overdue cases the lead cannot read, and no others', async () => {
+  it('counts only the overdue cases the lead holds: a case they cannot read changes nothing', async () => {
     const [org] = await organisationsById(database.db, [seed.organisationId]);
-    const counts = await overdueCounts(
-      database.db,
-      seed.organisationId,
-      org!.policy,
-      seed.people.chair!.personId,
-      '2026-11-26'
-    );
-    // caseB (received 1 October, never acknowledged) is late; caseA is the chair's own.
-    expect(counts.open).toBe(1);
-    expect(counts.byTrack.whistleblowing.acknowledge).toBe(1);
-    expect(JSON.stringify(counts)).not.toContain(caseB);
+    const countsFor = (key: string) =>
+      overdueCounts(
+        database.db,
+        seed.organisationId,
+        org!.policy,
+        seed.people[key]!.personId,
+        '2026-11-26'
+      );
+    // caseB (received 1 October, never acknowledged) is the coordinator's; caseA is the chair's.
+    const chair = await countsFor('chair');
+    expect(chair.open).toBe(1);
+    expect(chair.byTrack.whistleblowing.acknowledge).toBe(0);
+    expect(JSON.stringify(chair)).not.toContain(caseB);
+    const coordinator = await countsFor('coordinator');
+    expect(coordinator.open).toBe(1);
+    expect(coordinator.byTrack.whistleblowing.acknowledge).toBe(1);
+    // A report naming the coordinator, sent to the chair only, is invisible to the coordinator.
+    const before = JSON.stringify(coordinator);
+    await file(['chair'], '2026-10-01');
+    expect(JSON.stringify(await countsFor('coordinator'))).toBe(before);
   });
 
   it('the case audit view verifies in the shared verifier and the browser check', async () => {

@@ -111,15 +111,21 @@ function enrolmentToBody(
 }
 
 /** The recovery code unwraps the same keys; they are rewrapped under a new password and code. */
-export async function recoverWithCode(email: string, code: string, newPassword: string) {
+export async function recoverWithCode(
+  email: string,
+  code: string,
+  newPassword: string,
+  totpCode = ''
+) {
   const crypto = await import('$lib/crypto');
   const { recoverySecretsFromCodeInWorker } = await import('$lib/crypto/client');
   await crypto.ready();
   const { recoveryKey, recoveryProof } = await recoverySecretsFromCodeInWorker(code);
   const proof = crypto.toBase64(recoveryProof);
+  const secondFactor = totpCode.trim() ? { code: totpCode.trim() } : {};
   const { recoveryWrappedKeys } = await api.post<{ recoveryWrappedKeys: string }>(
     '/staff/api/recovery/start',
-    { email, recoveryProof: proof }
+    { email, recoveryProof: proof, ...secondFactor }
   );
   const keys = crypto.unwrapStaffKeysWithRecovery(
     crypto.fromBase64(recoveryWrappedKeys),
@@ -129,6 +135,7 @@ export async function recoverWithCode(email: string, code: string, newPassword: 
   await api.post('/staff/api/recovery/finish', {
     email,
     recoveryProof: proof,
+    ...secondFactor,
     enrolment: enrolmentToBody(crypto, enrolment.server)
   });
   return { keys, recoveryCode: enrolment.recoveryCode };
@@ -154,4 +161,18 @@ export async function changeOwnPassword(currentPassword: string, newPassword: st
     loginSecret: crypto.toBase64(change.loginSecret)
   });
   keyring.material = await api.get<StaffKeyMaterial>('/staff/api/keys');
+}
+
+/** The login secret of the signed-in person's password, to prove it is them for a change. */
+export async function currentLoginSecretB64(password: string): Promise<string> {
+  const crypto = await import('$lib/crypto');
+  const { derivePasswordSecretsInWorker } = await import('$lib/crypto/client');
+  await crypto.ready();
+  const material = keyring.material;
+  if (!material) throw new Error('locked');
+  const secrets = await derivePasswordSecretsInWorker(
+    password,
+    crypto.fromBase64(material.passwordSalt)
+  );
+  return crypto.toBase64(secrets.loginSecret);
 }

@@ -101,8 +101,22 @@ export {
   fingerprint,
   sealUnitSigningKey,
   openUnitSigningKey,
-  type RosterEntry
+  signRosterList,
+  openRosterList,
+  peekRosterList,
+  type RosterEntry,
+  type RosterList,
+  type RosterListMember
 } from './roster';
+export {
+  signUnitKeyTransition,
+  parseUnitKeyTransitions,
+  unitKeyFollowsFrom,
+  signUnitLink,
+  verifyUnitLink,
+  UNIT_KEY_TRANSITION_BYTES,
+  type UnitLink
+} from './unit-keys';
 export {
   deriveCaseKeysInWorker,
   derivePasswordSecretsInWorker,

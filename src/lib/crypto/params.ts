@@ -34,7 +34,10 @@ export const VERSION = {
   wrappedStaffKeys: 1,
   file: 1,
   rosterSignature: 1,
-  unitSigningKey: 1
+  unitSigningKey: 1,
+  rosterList: 1,
+  unitKeyTransition: 1,
+  unitLink: 1
 } as const;
 
 /** Formats that are still read but no longer written (old cases keep them). */
@@ -75,5 +78,8 @@ export const DOMAIN = {
   file: 'candour/file/v1',
   request: 'candour/request/v1',
   roster: 'candour/roster/v1',
+  rosterList: 'candour/roster-list/v1',
+  unitKeyTransition: 'candour/unit-key-transition/v1',
+  unitLink: 'candour/unit-link/v1',
   fingerprint: 'candour/fingerprint/v1'
 } as const;

@@ -8,6 +8,7 @@ import humanCodes from '../../../tests/vectors/human-codes.json';
 import roster from '../../../tests/vectors/roster.json';
 import staffKeys from '../../../tests/vectors/staff-keys.json';
 import stream from '../../../tests/vectors/stream.json';
+import unitTrust from '../../../tests/vectors/unit-trust.json';
 import { deriveCaseKeys, formatCaseKey, lookupHash, parseCaseKey } from './case-key';
 import { fromHex, toHex } from './encoding';
 import {
@@ -22,7 +23,19 @@ import { decryptEntry, encryptEntryWithNonce, type EntryKey } from './entries';
 import { decryptFile, readAllBytes } from './files';
 import { boxKeyPairFromSeed, signKeyPairFromSeed } from './primitives';
 import { signRequest, verifyRequest } from './requests';
-import { fingerprint, signRosterEntry, verifyRosterEntry } from './roster';
+import {
+  fingerprint,
+  openRosterList,
+  signRosterEntry,
+  signRosterList,
+  verifyRosterEntry
+} from './roster';
+import {
+  signUnitKeyTransition,
+  signUnitLink,
+  unitKeyFollowsFrom,
+  verifyUnitLink
+} from './unit-keys';
 import { ready } from './sodium';
 import {
   derivePasswordSecrets,
@@ -229,5 +242,52 @@ describe('roster, fingerprints, requests', () => {
     const request = { method: v.method, path: v.path, body: bytes(v.body), day: v.day };
     expect(signRequest(sign, request)).toBe(v.signature);
     expect(verifyRequest(sign.publicKey, v.signature, request)).toBe(true);
+  });
+});
+
+describe('roster list, unit key transition, unit link', () => {
+  const unit = signKeyPairFromSeed(bytes(unitTrust.unitSignSeed));
+  const next = signKeyPairFromSeed(bytes(unitTrust.nextUnitSignSeed));
+  const body = signKeyPairFromSeed(bytes(unitTrust.bodyUnitSignSeed));
+  const v = unitTrust.rosterList;
+  const list = {
+    unitId: v.unitId,
+    version: v.version,
+    members: v.members.map((m) => ({
+      ...m,
+      status: m.status as 'active' | 'on_leave',
+      boxPublicKey: bytes(m.boxPublicKey) as BoxPublicKey,
+      signPublicKey: bytes(m.signPublicKey) as SignPublicKey
+    }))
+  };
+
+  it('signs and opens the roster list', () => {
+    expect(toHex(signRosterList(unit.privateKey, list))).toBe(v.signed);
+    const opened = openRosterList(unit.publicKey, v.unitId, bytes(v.signed));
+    expect(opened.version).toBe(v.version);
+    expect(opened.members.map((m) => m.personId)).toEqual(v.members.map((m) => m.personId));
+  });
+
+  it('signs the unit key transition', () => {
+    const t = unitTrust.transition;
+    expect(toHex(signUnitKeyTransition(t.unitId, unit, next.publicKey))).toBe(t.signed);
+    expect(unitKeyFollowsFrom(t.unitId, unit.publicKey, next.publicKey, bytes(t.signed))).toBe(
+      true
+    );
+  });
+
+  it('signs the unit link on both sides', () => {
+    const l = unitTrust.link;
+    const link = {
+      organisationId: l.organisationId,
+      organisationKey: unit.publicKey,
+      bodyId: l.bodyId,
+      bodyKind: l.bodyKind,
+      bodyName: l.bodyName,
+      bodyKey: body.publicKey
+    };
+    expect(toHex(signUnitLink(unit.privateKey, link))).toBe(l.organisationSignature);
+    expect(toHex(signUnitLink(body.privateKey, link))).toBe(l.bodySignature);
+    expect(verifyUnitLink(body.publicKey, link, bytes(l.bodySignature))).toBe(true);
   });
 });

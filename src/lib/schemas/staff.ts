@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   base64Bytes,
   base64Up,
+  plainText,
   displayNameSchema,
   emailSchema,
   roleSchema,
@@ -30,9 +31,9 @@ export const setupSchema = z.strictObject({
   organisation: z.strictObject({
     /** Chosen by the browser, because the admin's roster signature covers it. */
     id: z.uuid(),
-    name: z.string().trim().min(2).max(120),
+    name: plainText(120, 2),
     slug: slugSchema,
-    presetId: z.string().max(64)
+    presetId: plainText(64)
   }),
   admin: z.strictObject({
     id: z.uuid(),
@@ -50,15 +51,17 @@ export const setupSchema = z.strictObject({
 
 export const signInSaltSchema = z.strictObject({ email: emailSchema });
 
+/** A two-factor code as typed: spaces are dropped. */
+export const totpCodeSchema = z
+  .string()
+  .trim()
+  .max(12)
+  .transform((code) => code.replace(/\s+/g, ''));
+
 export const signInSchema = z.strictObject({
   email: emailSchema,
   loginSecret: base64Bytes(32),
-  code: z
-    .string()
-    .trim()
-    .max(12)
-    .transform((code) => code.replace(/\s+/g, ''))
-    .optional()
+  code: totpCodeSchema.optional()
 });
 
 export const inviteSchema = z.strictObject({
@@ -86,10 +89,10 @@ export const acceptInvitationSchema = z.strictObject({
 });
 
 export const newUnitSchema = z.strictObject({
-  name: z.string().trim().min(2).max(120),
+  name: plainText(120, 2),
   slug: slugSchema,
   kind: unitKindSchema,
-  presetId: z.string().max(64).optional(),
+  presetId: plainText(64).optional(),
   admin: z.strictObject({
     displayName: displayNameSchema,
     email: emailSchema,
@@ -115,17 +118,23 @@ export const updatePersonSchema = z.strictObject({
 
 export const totpConfirmSchema = z.strictObject({
   secret: z.string().regex(/^[A-Z2-7]{16,64}$/, 'not a two-factor secret'),
-  code: z.string().regex(/^\d{6}$/, 'enter the 6-digit code')
+  code: z.string().regex(/^\d{6}$/, 'enter the 6-digit code'),
+  /** The password proves it is the person, not only their cookie. */
+  currentLoginSecret: base64Bytes(32),
+  /** A code from the second factor being replaced, when there is one. */
+  currentCode: totpCodeSchema.optional()
 });
 
 export const recoveryStartSchema = z.strictObject({
   email: emailSchema,
-  recoveryProof: base64Bytes(32)
+  recoveryProof: base64Bytes(32),
+  code: totpCodeSchema.optional()
 });
 
 export const recoveryFinishSchema = z.strictObject({
   email: emailSchema,
   recoveryProof: base64Bytes(32),
+  code: totpCodeSchema.optional(),
   enrolment: enrolmentSchema
 });
 
@@ -142,13 +151,29 @@ export const personParamsSchema = z.object({ personId: z.uuid() });
 
 export const organisationSettingsSchema = z
   .strictObject({
-    name: z.string().trim().min(2).max(120).optional(),
+    name: plainText(120, 2).optional(),
     requireTotp: z.boolean().optional(),
     publicInfo: z
       .strictObject({
-        childrensServicesPhone: z.string().trim().max(40).optional(),
-        contactNote: z.string().trim().max(500).optional()
+        childrensServicesPhone: plainText(40).optional(),
+        contactNote: plainText(500).optional()
       })
       .optional()
   })
   .refine((value) => Object.keys(value).length > 0, 'nothing to change');
+
+/** A signed roster list: a few hundred bytes per person; bounded well above any real unit. */
+export const rosterListSchema = z.strictObject({ rosterList: base64Up(512 * 1024) });
+
+export const unitParamsSchema = z.object({ unitId: z.uuid() });
+
+export const unitLinkSignatureSchema = z.strictObject({ signature: base64Bytes(65) });
+
+export const signingKeyReplacementSchema = z.strictObject({
+  signingPublicKey: base64Bytes(32),
+  transition: base64Bytes(129),
+  sealedSigningKey: base64Up(256),
+  rosterList: base64Up(512 * 1024)
+});
+
+export const reinviteParamsSchema = z.object({ requestId: z.uuid() });

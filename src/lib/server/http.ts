@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import type { z } from 'zod';
+import { isStorableText, unstorableMessage } from '$lib/schemas/common';
 
 /** Request bodies are small JSON documents; attachments arrive in chunks with their own bound. */
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -62,7 +63,39 @@ export async function readJson<S extends z.ZodType>(
   return parseJsonBytes(await readBodyBytes(request, limit), schema);
 }
 
+/**
+ * The path of the first string (key or value) the database could not store, if any. Schemas
+ * check the fields they know; this catches any string anywhere, so no such value reaches a query.
+ */
+export function unstorablePath(value: unknown, path: string[] = [], depth = 0): string | null {
+  if (depth > 64) return path.join('.');
+  if (typeof value === 'string') return isStorableText(value) ? null : path.join('.');
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = unstorablePath(item, [...path, String(i)], depth + 1);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (!isStorableText(key)) return [...path, '(key)'].join('.');
+      const found = unstorablePath(item, [...path, key], depth + 1);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
 export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const unstorable = unstorablePath(value);
+  if (unstorable !== null) {
+    error(400, {
+      message: 'The request is not valid.',
+      code: 'invalid',
+      issues: [{ path: unstorable, message: unstorableMessage }]
+    });
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     error(400, {
@@ -79,8 +112,8 @@ export function validateParams<S extends z.ZodType>(
   schema: S,
   params: Record<string, string>
 ): z.infer<S> {
-  const parsed = schema.safeParse(params);
-  if (!parsed.success) error(404, { message: 'Not found', code: 'not_found' });
+  const parsed = unstorablePath(params) === null ? schema.safeParse(params) : null;
+  if (!parsed?.success) error(404, { message: 'Not found', code: 'not_found' });
   return parsed.data;
 }
 

@@ -4,10 +4,11 @@
  * browser verified (the roster for staff, the signed report for the reporter).
  */
 import { api, ApiError } from '$lib/client/api';
+import { RosterTrustError, UnverifiedMemberError, type VerifiedKeys } from '$lib/client/roster';
 import type { BoxPublicKey, ChainName, ContentKey, StaffKeys } from '$lib/crypto';
 import { loadCrypto } from './crypto';
 import type { CaseEvent } from './events';
-import { fetchCase, memberOf, type CaseDetail, type EntryBody, type OpenedCase } from './open';
+import { fetchCase, type CaseDetail, type EntryBody, type OpenedCase } from './open';
 import type { EntryPurpose } from './schemas';
 
 function caseUrl(caseId: string, action: string): string {
@@ -139,9 +140,12 @@ export class NamedAsInvolvedError extends Error {
   }
 }
 
-/** Thrown when someone's keys are not signed into the roster: nothing is sealed to them. */
-export class UnverifiedMemberError extends Error {
-  override name = 'UnverifiedMemberError';
+export { RosterTrustError, UnverifiedMemberError };
+
+/** The verified keys, or the reason the roster was refused: nothing is sealed without them. */
+function trusted(opened: OpenedCase): VerifiedKeys {
+  if (!opened.keys) throw opened.rosterProblem ?? new RosterTrustError('', 'unsigned');
+  return opened.keys;
 }
 
 /**
@@ -163,13 +167,9 @@ async function sealForNewcomers(opened: OpenedCase, personIds: string[]) {
   const named = personIds.filter((id) => opened.involved.has(id));
   if (named.length > 0) throw new NamedAsInvolvedError(named);
   const crypto = await loadCrypto();
-  const verified = new Set(
-    opened.roster.filter((m) => m.keysSigned !== false).map((m) => m.personId)
-  );
+  const verified = trusted(opened);
   return personIds.flatMap((personId) => {
-    const member = memberOf(opened.detail.units, personId);
-    if (!member || !verified.has(personId)) throw new UnverifiedMemberError(personId);
-    const box = crypto.fromBase64(member.boxPublicKey) as BoxPublicKey;
+    const box = verified.boxKey(personId);
     return [...opened.contentKeys].map(([epoch, contentKey]) => {
       const staffKey = opened.staffKeys.get(epoch);
       return {
@@ -232,10 +232,8 @@ export async function revoke(opened: OpenedCase, keys: StaffKeys, personId: stri
   // Old reports (format 1) bound no box key: only the served one exists for them.
   const reporterBox =
     opened.reporterBoxPublicKey ?? (crypto.fromBase64(c.reporterBoxPublicKey) as BoxPublicKey);
+  const verified = trusted(opened);
   const next = crypto.rotateCaseKeys({ epoch: c.keyEpoch });
-  const verified = new Set(
-    opened.roster.filter((m) => m.keysSigned !== false).map((m) => m.personId)
-  );
   const sealedKeys = opened.detail.holders
     .filter((h) => h.personId !== personId)
     .map((h) => {
@@ -247,14 +245,10 @@ export async function revoke(opened: OpenedCase, keys: StaffKeys, personId: stri
           )
         };
       }
-      const member = memberOf(opened.detail.units, h.personId);
-      if (!member || !verified.has(h.personId)) throw new UnverifiedMemberError(h.personId);
       return {
         personId: h.personId,
         sealedKey: crypto.toBase64(
-          crypto.sealCaseKeysFor(crypto.fromBase64(member.boxPublicKey) as BoxPublicKey, next, {
-            includeStaffKey: true
-          })
+          crypto.sealCaseKeysFor(verified.boxKey(h.personId), next, { includeStaffKey: true })
         )
       };
     });

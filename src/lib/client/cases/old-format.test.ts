@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import fixture from '../../../../tests/fixtures/case-v1.json';
 import { openCase as openReporterCase } from '$lib/client/reporter/follow-up';
-import type { ServedUnit } from '$lib/client/roster';
+import { verifiedKeys, type ServedUnit } from '$lib/client/roster';
 import * as crypto from '$lib/crypto';
 import type { ReporterCaseView } from '$lib/schemas/cases';
 import { openCase, type CaseDetail } from './open';
@@ -63,8 +63,7 @@ describe('a case written in format 1', () => {
     };
     vi.stubGlobal('fetch', async () => new Response(JSON.stringify(view)));
     const units = detail.units as ServedUnit[];
-    const staffId = detail.holders[0]!.personId!;
-    const open = await openReporterCase('oldcase', reporter, units, new Set([staffId]));
+    const open = await openReporterCase('oldcase', reporter, units, await verifiedKeys(units));
     expect((open.view as ReporterCaseView).caseId).toBe(detail.case.caseId);
     expect(open.pinProblem).toBeNull();
     expect(open.chain).toEqual({ ok: true, problems: [], legacy: 3 });

@@ -5,7 +5,13 @@
  * the organisation's audit chain checked. Whatever the server serves is data to check.
  */
 import { api } from '$lib/client/api';
-import { verifiedRoster, type ServedUnit } from '$lib/client/roster';
+import {
+  RosterTrustError,
+  verifiedKeys,
+  type ServedUnit,
+  type VerifiedKeys
+} from '$lib/client/roster';
+import { browserPins } from '$lib/client/roster-pins';
 import type { ReportDocument } from '$lib/client/reporter/report';
 import type {
   BoxPublicKey,
@@ -84,6 +90,9 @@ export interface OpenedCase {
   contentKeys: Map<number, ContentKey>;
   staffKeys: Map<number, StaffOnlyKey>;
   roster: RosterMember[];
+  /** The verified keys; null when the served roster was refused (then `rosterProblem` says why). */
+  keys: VerifiedKeys | null;
+  rosterProblem: RosterTrustError | null;
   entries: ShownEntry[];
   audit: CaseAuditCheck;
   /** Both chains of entries, followed in the order served. */
@@ -96,12 +105,14 @@ export interface OpenedCase {
   involved: Set<string>;
 }
 
-export function memberOf(units: ServedUnit[], personId: string) {
-  for (const unit of units) {
-    const member = unit.members.find((m) => m.personId === personId);
-    if (member) return member;
+/** The roster, verified against this browser's pins; a refusal is kept, not thrown. */
+async function checkRoster(units: ServedUnit[]) {
+  try {
+    return { keys: await verifiedKeys(units, { pins: browserPins() }), problem: null };
+  } catch (error) {
+    if (error instanceof RosterTrustError) return { keys: null, problem: error };
+    throw error;
   }
-  return null;
 }
 
 export async function fetchCase(caseId: string): Promise<CaseDetail> {
@@ -135,8 +146,7 @@ export async function openCase(detail: CaseDetail, keys: StaffKeys): Promise<Ope
   const reporterKeyMismatch =
     opened.reporterBoxPublicKey !== null &&
     !crypto.constantTimeEqual(opened.reporterBoxPublicKey, served);
-  const roster = await verifiedRoster(detail.units);
-  const verified = new Set(roster.filter((m) => m.keysSigned !== false).map((m) => m.personId));
+  const { keys: verified, problem } = await checkRoster(detail.units);
   const raw = detail.entries.map((e) => ({ ...e, bytes: crypto.fromBase64(e.ciphertext) }));
   const chain = crypto.verifyChains(
     c.caseId,
@@ -164,15 +174,11 @@ export async function openCase(detail: CaseDetail, keys: StaffKeys): Promise<Ope
     }
     const key = e.kind === 'note' ? staffKeys.get(e.epoch) : contentKeys.get(e.epoch);
     if (!key) return { ...base, state: 'locked' };
-    const member =
-      e.senderKind === 'staff' && e.senderPersonId && verified.has(e.senderPersonId)
-        ? memberOf(detail.units, e.senderPersonId)
-        : null;
     const signKey =
       e.senderKind === 'reporter'
         ? reporterSign
-        : member
-          ? (crypto.fromBase64(member.signPublicKey) as SignPublicKey)
+        : e.senderKind === 'staff' && e.senderPersonId
+          ? (verified?.signKey(e.senderPersonId) ?? null)
           : null;
     if (!signKey) return { ...base, state: 'unverified' };
     try {
@@ -203,7 +209,9 @@ export async function openCase(detail: CaseDetail, keys: StaffKeys): Promise<Ope
     report,
     contentKeys,
     staffKeys,
-    roster,
+    roster: verified?.members ?? [],
+    keys: verified,
+    rosterProblem: problem,
     entries,
     audit: await verifyCaseAudit(detail.audit, c.caseId),
     chain,

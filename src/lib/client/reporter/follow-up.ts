@@ -1,14 +1,7 @@
 import { ApiError } from '$lib/client/api';
 import { decodeServerRecord, eventOf, type CaseEvent } from '$lib/client/cases/events';
-import type { ServedUnit } from '$lib/client/roster';
-import type {
-  BoxPublicKey,
-  ChainCheck,
-  ContentKey,
-  DerivationPhase,
-  ReporterKeys,
-  SignPublicKey
-} from '$lib/crypto';
+import type { ServedUnit, VerifiedKeys } from '$lib/client/roster';
+import type { ChainCheck, ContentKey, DerivationPhase, ReporterKeys } from '$lib/crypto';
 import type { ReporterCaseView } from '$lib/schemas/cases';
 import { pinsOf, type ReportDocument } from './report';
 import { signedPost, withRetry } from './requests';
@@ -62,13 +55,6 @@ export async function deriveKeys(
   return deriveCaseKeysInWorker(caseKey, organisationId, { onPhase });
 }
 
-function signKeyOf(units: ServedUnit[], verified: Set<string>, personId: string | null) {
-  if (!personId || !verified.has(personId)) return null;
-  return (
-    units.flatMap((u) => u.members).find((m) => m.personId === personId)?.signPublicKey ?? null
-  );
-}
-
 /** Compares the unit keys served now with those the report was sent under. */
 async function pinProblemOf(
   report: ReportDocument,
@@ -103,7 +89,7 @@ export async function openCase(
   slug: string,
   keys: ReporterKeys,
   units: ServedUnit[],
-  verifiedIds: Set<string>
+  verified: VerifiedKeys | null
 ): Promise<OpenCase> {
   const crypto = await import('$lib/crypto');
   await crypto.ready();
@@ -121,7 +107,7 @@ export async function openCase(
   );
   const report = opened.body as ReportDocument;
   const pinProblem = await pinProblemOf(report, units);
-  const trusted = pinProblem ? new Set<string>() : verifiedIds;
+  const trusted = pinProblem ? null : verified;
   const raw = view.entries.map((e) => ({ ...e, bytes: crypto.fromBase64(e.ciphertext) }));
   const chain = crypto.verifyChains(
     view.caseId,
@@ -143,7 +129,9 @@ export async function openCase(
     const signKey =
       senderRole === 'reporter'
         ? keys.sign.publicKey
-        : signKeyOf(units, trusted, entry.senderPersonId);
+        : entry.senderPersonId
+          ? (trusted?.signKey(entry.senderPersonId) ?? null)
+          : null;
     const key = contentKeys.get(entry.epoch);
     try {
       if (!signKey || !key) throw new Error('unverifiable');
@@ -154,9 +142,7 @@ export async function openCase(
         kind: entry.kind,
         key,
         ciphertext: entry.bytes,
-        senderSignPublicKey: (typeof signKey === 'string'
-          ? crypto.fromBase64(signKey)
-          : signKey) as SignPublicKey
+        senderSignPublicKey: signKey
       });
       const event = eventOf(body);
       if (event) {
@@ -246,25 +232,22 @@ export async function sendMessage(slug: string, open: OpenCase, text: string): P
 }
 
 /**
- * Seals every content key the reporter holds (CK only: the reporter has no SK) to each newcomer,
- * whose roster signature the caller verified, and records the escalation as the reporter's own
+ * Seals every content key the reporter holds (CK only: the reporter has no SK) to each newcomer's
+ * verified box key (verifiedKeys), and records the escalation as the reporter's own
  * signed event in the case's chain.
  */
 export async function escalate(
   slug: string,
   open: OpenCase,
-  units: ServedUnit[],
+  verified: VerifiedKeys,
   target: { kind: 'next_stage' } | { kind: 'body'; body: string },
   personIds: string[]
 ): Promise<void> {
   if (open.pinProblem) throw new ApiError(400, 'untrusted roster');
   const crypto = await import('$lib/crypto');
   await crypto.ready();
-  const members = units.flatMap((u) => u.members);
   const holders = personIds.flatMap((personId) => {
-    const member = members.find((m) => m.personId === personId);
-    if (!member) throw new ApiError(400, 'unknown recipient');
-    const box = crypto.fromBase64(member.boxPublicKey) as BoxPublicKey;
+    const box = verified.boxKey(personId);
     return [...open.contentKeys].map(([epoch, contentKey]) => ({
       personId,
       epoch,

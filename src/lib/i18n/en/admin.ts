@@ -24,7 +24,16 @@ export const admin = {
   'people.remove': 'Remove',
   'people.removeConfirm':
     'Remove {name}? They will be signed out and receive no new cases. Cases they hold keep their keys until someone revokes them.',
-  'people.reinvite': 'New invitation link',
+  'people.reinvite': 'Send a new sign-in link',
+  'people.reinviteConfirm':
+    'Send {name} a new sign-in link? It replaces their password and two-factor set-up. It is emailed to them, never shown to you; they and every other administrator are told, and it is recorded.',
+  'people.reinvitePending':
+    'Another administrator must approve the new link for {name} before it is emailed to them.',
+  'people.reinviteSent':
+    'A new sign-in link was emailed to {name}. They and the other administrators were told.',
+  'people.reinviteWaiting':
+    'Waiting for approval: a new sign-in link for {name}, asked for by {by}.',
+  'people.reinviteApprove': 'Approve and email the link',
   'people.editRoles': 'Change roles',
   'people.saveRoles': 'Save roles',
   'people.shareSigningKey': 'Share the organisation signing key',
@@ -71,6 +80,8 @@ export const admin = {
     'Add this key to your authenticator app (or open the link on your phone), then enter the 6-digit code it shows.',
   'security.totpCode': '6-digit code',
   'security.totpConfirm': 'Turn on',
+  'security.totpPassword': 'Your password',
+  'security.totpPasswordHint': 'Changing how you sign in needs your password.',
   'security.totpDone': 'Two-factor sign-in is now on.',
   'security.requireTotp': 'Require two-factor sign-in for everyone in {unit}',
   'security.requireTotpSave': 'Save',
@@ -118,6 +129,9 @@ export const admin = {
   'recover.intro':
     'Your recovery code unlocks your keys again so you can choose a new password. You will get a new recovery code.',
   'recover.code': 'Recovery code',
+  'recover.totp': 'Code from your authenticator app',
+  'recover.totpHint':
+    'Needed if you set up two-factor sign-in. If you lost your authenticator too, ask an administrator to send you a new sign-in link.',
   'recover.submit': 'Recover my keys',
   'recover.noCode':
     'No recovery code? Ask an administrator for a new invitation. Colleagues who can read your cases can then share them with your new keys.'

@@ -179,8 +179,8 @@ export const cases = {
   'cases.record.actions': 'Action taken',
   'cases.overdue.title': 'Overdue cases',
   'cases.overdue.intro':
-    'Late duties in {org}’s cases that you cannot read. Only counts are shown: no case, no content.',
-  'cases.overdue.open': 'Open cases you cannot read: {count}',
+    'Late duties in the {org} cases you hold, by kind. Cases you cannot read are never counted.',
+  'cases.overdue.open': 'Open cases you hold: {count}',
   'cases.overdue.caption': 'Overdue cases by kind and by the deadline missed',
   'cases.overdue.acknowledge': 'Not acknowledged in time',
   'cases.overdue.reply': 'Not replied to in time'

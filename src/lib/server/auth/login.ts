@@ -5,12 +5,10 @@ import { concatBytes, randomBytes, ready, sha256, utf8 } from '$lib/crypto';
 import type { Database } from '../db';
 import { credentials, instanceSecrets, organisations, people } from '../db/schema';
 import { consume, reset } from './rate-limit';
+import { secondFactorOk } from './second-factor';
 
 /** Server-side work factor for the login-secret hash (the browser already ran Argon2id). */
 const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
-
-/** Long enough to outlast a code's validity window (30 s steps, one step either side). */
-const TOTP_REUSE_LIMIT = { max: 1, windowMs: 2 * 60 * 1000 };
 
 /** A rate-limit key for one account's attempts, naming it by a hash rather than its address. */
 export function accountLimitKey(purpose: 'sign-in' | 'recovery', email: string): string {
@@ -87,11 +85,8 @@ export async function checkSignIn(
   if (!row || !passwordOk || row.status === 'removed' || row.status === 'invited') {
     return { ok: false, reason: 'rejected' };
   }
-  if (row.totpSecret) {
-    if (!verifyTotp(row.totpSecret, input.code)) return { ok: false, reason: 'rejected' };
-    // A code works once: one seen over the shoulder or in a proxy cannot be replayed.
-    const fresh = await consume(db, `totp-used:${row.personId}:${input.code}`, TOTP_REUSE_LIMIT);
-    if (!fresh.allowed) return { ok: false, reason: 'rejected' };
+  if (!(await secondFactorOk(db, row.totpSecret, row.personId, input.code, { spend: true }))) {
+    return { ok: false, reason: 'rejected' };
   }
   await reset(db, limitKey);
   return { ok: true, personId: row.personId };

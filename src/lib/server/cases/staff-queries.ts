@@ -205,14 +205,15 @@ export async function ledOrganisation(
 export type OverdueKind = 'acknowledge' | 'reply';
 
 export interface OverdueCounts {
-  /** Open cases of the organisation this person does not hold. */
+  /** Open cases of the organisation this person holds. */
   open: number;
   byTrack: Record<Track, Record<OverdueKind, number>>;
 }
 
 /**
- * Counts of the organisation's open cases that this person cannot read, by track and by which
- * deadline has passed. No ids, no content: the lead learns only that duties are late.
+ * Counts of the organisation's open cases that this person holds, by track and by which deadline
+ * has passed. Only cases they hold: a count over cases they cannot read would tell a person named
+ * in a report that it exists (docs/THREAT-MODEL.md, "the accused insider").
  */
 export async function overdueCounts(
   db: Database,
@@ -238,7 +239,7 @@ export async function overdueCounts(
       and(
         eq(cases.organisationId, organisationId),
         ne(cases.status, 'closed'),
-        sql`${cases.id} not in ${held}`
+        sql`${cases.id} in ${held}`
       )
     );
   const byTrack = Object.fromEntries(

@@ -66,6 +66,11 @@ export const organisations = pgTable('organisations', {
     .default(sql`'{}'::jsonb`),
   /** Ed25519 public key that signs this unit's roster; its secret half is sealed to each admin. */
   signingPublicKey: bytea('signing_public_key'),
+  /** Every earlier signing key's signed hand-over to the next (docs/PROTOCOL.md §3), in order. */
+  signingKeyTransitions: bytea('signing_key_transitions'),
+  /** The newest roster list an admin's browser signed with the unit key; null before the first. */
+  rosterList: bytea('roster_list'),
+  rosterListVersion: integer('roster_list_version').notNull().default(0),
   requireTotp: boolean('require_totp').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
@@ -79,7 +84,10 @@ export const unitLinks = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     bodyId: uuid('body_id')
       .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' })
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Each side's unit key over the link and both keys; browsers offer the body only when both verify. */
+    organisationSignature: bytea('organisation_signature'),
+    bodySignature: bytea('body_signature')
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.bodyId] })]
 );
@@ -171,6 +179,30 @@ export const invitations = pgTable('invitations', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   usedAt: timestamp('used_at', { withTimezone: true })
 });
+
+/**
+ * An admin's request to send a new invitation link to someone who already has keys (lost
+ * password and recovery code). The link goes to the person's own address, never to an admin;
+ * where the unit has another admin, a second admin approves it first (docs/THREAT-MODEL.md).
+ */
+export const reinvitations = pgTable(
+  'reinvitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    requestedBy: uuid('requested_by').references(() => people.id, { onDelete: 'set null' }),
+    requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
+    approvedBy: uuid('approved_by').references(() => people.id, { onDelete: 'set null' }),
+    /** pending (waiting for a second admin), sent (the link was emailed), cancelled. */
+    status: text('status', { enum: ['pending', 'sent', 'cancelled'] }).notNull()
+  },
+  (t) => [index('reinvitations_organisation_idx').on(t.organisationId, t.status)]
+);
 
 export const sessions = pgTable(
   'sessions',

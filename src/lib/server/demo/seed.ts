@@ -6,8 +6,12 @@ import {
   ready,
   sealUnitSigningKey,
   signRosterEntry,
+  signRosterList,
+  signUnitLink,
   toBase64,
-  type SignKeyPair
+  type BoxPublicKey,
+  type SignKeyPair,
+  type SignPublicKey
 } from '$lib/crypto';
 import { presetById } from '$lib/routing';
 import type { Role, UnitKind } from '$lib/schemas/common';
@@ -178,7 +182,7 @@ async function seedUnit(
   unit: DemoUnit,
   policy: unknown,
   password: (person: DemoPerson) => string
-): Promise<{ unitId: string; people: SeededPerson[] }> {
+): Promise<{ unitId: string; unitKey: SignKeyPair; people: SeededPerson[] }> {
   const unitKey: SignKeyPair = generateUnitSigningKey();
   const [row] = await db
     .insert(organisations)
@@ -193,6 +197,7 @@ async function seedUnit(
     .returning({ id: organisations.id });
   const unitId = row!.id;
   const seeded: SeededPerson[] = [];
+  const enrolments: { boxPublicKey: BoxPublicKey; signPublicKey: SignPublicKey }[] = [];
   for (const person of unit.people) {
     const chosen = password(person);
     const enrolment = await enrolStaff(chosen);
@@ -212,6 +217,7 @@ async function seedUnit(
       await db.insert(personRoles).values(person.roles.map((role) => ({ personId, role })));
     }
     const s = enrolment.server;
+    enrolments.push(s);
     await db.insert(credentials).values({
       personId,
       boxPublicKey: s.boxPublicKey,
@@ -246,7 +252,24 @@ async function seedUnit(
       recoveryCode: enrolment.recoveryCode
     });
   }
-  return { unitId, people: seeded };
+  // The roster list an admin's browser signs once everyone's keys are in (docs/PROTOCOL.md §6).
+  const rosterList = signRosterList(unitKey.privateKey, {
+    unitId,
+    version: 1,
+    members: seeded.map((person, i) => ({
+      personId: person.personId,
+      displayName: person.displayName,
+      status: 'active' as const,
+      roles: person.roles,
+      boxPublicKey: enrolments[i]!.boxPublicKey,
+      signPublicKey: enrolments[i]!.signPublicKey
+    }))
+  });
+  await db
+    .update(organisations)
+    .set({ rosterList, rosterListVersion: 1 })
+    .where(eq(organisations.id, unitId));
+  return { unitId, unitKey, people: seeded };
 }
 
 /**
@@ -269,9 +292,21 @@ export async function seedDemo(
   const all: SeededPerson[] = [...organisation.people];
   for (const body of DEMO_BODIES) {
     const seeded = await seedUnit(db, body, {}, password);
-    await db
-      .insert(unitLinks)
-      .values({ organisationId: organisation.unitId, bodyId: seeded.unitId });
+    // Each side's admin signs the link with its unit key, as their browsers do.
+    const link = {
+      organisationId: organisation.unitId,
+      organisationKey: organisation.unitKey.publicKey,
+      bodyId: seeded.unitId,
+      bodyKind: body.kind,
+      bodyName: body.name,
+      bodyKey: seeded.unitKey.publicKey
+    };
+    await db.insert(unitLinks).values({
+      organisationId: organisation.unitId,
+      bodyId: seeded.unitId,
+      organisationSignature: signUnitLink(organisation.unitKey.privateKey, link),
+      bodySignature: signUnitLink(seeded.unitKey.privateKey, link)
+    });
     all.push(...seeded.people);
   }
   return {

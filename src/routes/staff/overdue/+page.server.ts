@@ -5,8 +5,8 @@ import { db } from '$lib/server/runtime';
 import type { PageServerLoad } from './$types';
 
 /**
- * For the organisation's lead: how many cases they cannot read are late, by track and by which
- * deadline. Counts only, no ids, no content; everyone else gets 404.
+ * For the organisation's lead: how many of the cases they hold are late, by track and by which
+ * deadline. Cases they cannot read never change it; everyone else gets 404.
  */
 export const load = (async ({ locals }) => {
   const staff = staffOrSignIn(locals);

@@ -4,13 +4,15 @@ import { inviteSchema } from '$lib/schemas/staff';
 import { requireAdmin } from '$lib/server/auth/guards';
 import { readJson } from '$lib/server/http';
 import { db } from '$lib/server/runtime';
-import { invitePerson, listPeople } from '$lib/server/staff/accounts';
+import { invitePerson, listPeople, pendingReinvites } from '$lib/server/staff/accounts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async ({ locals }) => {
   const admin = requireAdmin(locals);
-  const people = await listPeople(await db(), admin.organisationId);
+  const database = await db();
+  const people = await listPeople(database, admin.organisationId);
   return json({
+    pendingReinvites: await pendingReinvites(database, admin.organisationId),
     people: people.map((person) => ({
       ...person,
       boxPublicKey: person.boxPublicKey ? toBase64(person.boxPublicKey) : null,

@@ -1,27 +1,18 @@
-import { error, json } from '@sveltejs/kit';
-import { eq } from 'drizzle-orm';
+import { json } from '@sveltejs/kit';
+import { fromBase64 } from '$lib/crypto';
 import { totpConfirmSchema } from '$lib/schemas/staff';
 import { requireStaff } from '$lib/server/auth/guards';
-import { verifyTotp } from '$lib/server/auth/login';
-import { credentials } from '$lib/server/db/schema';
+import { replaceTotpSecret } from '$lib/server/auth/second-factor';
 import { readJson } from '$lib/server/http';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
 export const POST: RequestHandler = async ({ locals, request }) => {
   const staff = requireStaff(locals, { beforeTotp: true });
-  const { secret, code } = await readJson(request, totpConfirmSchema, 1024);
-  if (!verifyTotp(secret, code)) {
-    error(400, {
-      message: 'That code does not match. Check the time on your device and try again.',
-      code: 'bad_code'
-    });
-  }
-  await (
-    await db()
-  )
-    .update(credentials)
-    .set({ totpSecret: secret })
-    .where(eq(credentials.personId, staff.personId));
+  const input = await readJson(request, totpConfirmSchema, 1024);
+  await replaceTotpSecret(await db(), staff.personId, {
+    ...input,
+    currentLoginSecret: fromBase64(input.currentLoginSecret)
+  });
   return json({ ok: true });
 };
