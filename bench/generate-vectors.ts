@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deriveCaseKeysSync, formatCaseKey, lookupHash } from '../src/lib/crypto/case-key';
+import { chainGenesis, chainOf, entryLink } from '../src/lib/crypto/chain';
 import { encodeCaseKeyBundle, encryptReportWithNonce } from '../src/lib/crypto/envelope';
 import { encryptEntryWithNonce, type EncryptEntryInput } from '../src/lib/crypto/entries';
 import { toHex, utf8 } from '../src/lib/crypto/encoding';
@@ -149,7 +150,11 @@ const entryInputs: (Omit<EncryptEntryInput, 'signer'> & { signerSeed: string })[
     signerSeed: 'staff-sign'
   }
 ];
-write('envelope.json', {
+// envelope.json holds format 1 (reports without the reporter's box key, entries without a
+// chain link), frozen since format 2; this writes format 2, whose entries chain in order.
+const reporterBox = boxKeyPairFromSeed(fixed('reporter-box'));
+const links: Record<string, Uint8Array> = {};
+write('envelope-v2.json', {
   contentKey: hex(contentKey),
   staffKey: hex(staffKey),
   caseId,
@@ -169,12 +174,26 @@ write('envelope.json', {
     body: report,
     reporterSignSeed: hex(fixed('reporter-sign')),
     reporterSignPublicKey: hex(reporterSign.publicKey),
+    reporterBoxPublicKey: hex(reporterBox.publicKey),
     nonce: hex(reportNonce),
-    ciphertext: hex(encryptReportWithNonce(contentKey, caseId, report, reporterSign, reportNonce))
+    ciphertext: hex(
+      encryptReportWithNonce(
+        contentKey,
+        caseId,
+        report,
+        reporterSign,
+        reporterBox.publicKey,
+        reportNonce
+      )
+    )
   },
   entries: entryInputs.map(({ signerSeed, ...e }) => {
     const signer = signKeyPairFromSeed(fixed(signerSeed));
     const nonce = fixed(`entry-nonce-${e.entryId}`, 24);
+    const chain = chainOf(e.kind);
+    const prev = links[chain] ?? chainGenesis(caseId, chain);
+    const ciphertext = encryptEntryWithNonce({ ...e, signer, prev } as EncryptEntryInput, nonce);
+    links[chain] = entryLink(ciphertext);
     return {
       kind: e.kind,
       senderRole: e.senderRole,
@@ -183,7 +202,9 @@ write('envelope.json', {
       signerSeed: hex(fixed(signerSeed)),
       senderSignPublicKey: hex(signer.publicKey),
       nonce: hex(nonce),
-      ciphertext: hex(encryptEntryWithNonce({ ...e, signer } as EncryptEntryInput, nonce))
+      prev: hex(prev),
+      ciphertext: hex(ciphertext),
+      link: hex(entryLink(ciphertext))
     };
   })
 });

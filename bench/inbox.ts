@@ -83,7 +83,8 @@ async function seed(dataDir: string): Promise<void> {
           outcome: '',
           contact: ''
         },
-        reporter.sign
+        reporter.sign,
+        reporter.box.publicKey
       ),
       recipients: [
         { personId: chair, sealedKey: sealCaseKeysFor(box, keys, { includeStaffKey: true }) }

@@ -88,7 +88,8 @@ test('reporter: a forged staff message signed by the duplicate is not shown as v
     kind: 'message',
     key: contentKey,
     body: { text: forged, purpose: 'reply', stage: 1, writtenAt: new Date().toISOString() },
-    signer: host.sign
+    signer: host.sign,
+    prev: crypto.chainGenesis(caseId, 'case')
   });
   await withHostDatabase(
     (sql) => sql`insert into case_entries (id, case_id, kind, sender_kind, sender_person_id, epoch,

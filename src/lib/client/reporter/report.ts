@@ -31,6 +31,34 @@ export interface ReportDocument {
   othersKnow: string;
   outcome: string;
   contact: string;
+  /**
+   * Fingerprints of the keys this report was sent under: the organisation's unit key and each
+   * linked body's, by unit id. Only the content key opens them; a returning reporter's browser
+   * refuses a roster signed under any other key (docs/PROTOCOL.md §6).
+   */
+  keys?: KeyPins;
+}
+
+export interface KeyPins {
+  organisation: string;
+  bodies: Record<string, string>;
+}
+
+/** The fingerprints of the unit keys served with the roster, to pin in a new report. */
+export async function pinsOf(
+  units: readonly { id: string; kind: string; signingPublicKey: string | null }[]
+): Promise<KeyPins> {
+  const crypto = await import('$lib/crypto');
+  await crypto.ready();
+  const fp = (key: string | null) => (key ? crypto.fingerprint(crypto.fromBase64(key)) : '');
+  const organisation = units.find((u) => u.kind === 'organisation');
+  const bodies = units.filter((u) => u.kind !== 'organisation');
+  return {
+    organisation: fp(organisation?.signingPublicKey ?? null),
+    bodies: Object.fromEntries(
+      bodies.filter((b) => b.signingPublicKey).map((b) => [b.id, fp(b.signingPublicKey)])
+    )
+  };
 }
 
 export function emptyReport(): ReportDocument {
@@ -93,7 +121,13 @@ export async function sendReport(
     reporterSignPublicKey: crypto.toBase64(reporter.sign.publicKey),
     reporterBoxPublicKey: crypto.toBase64(reporter.box.publicKey),
     reportCiphertext: crypto.toBase64(
-      crypto.encryptReport(keys.contentKey, caseId, report, reporter.sign)
+      crypto.encryptReport(
+        keys.contentKey,
+        caseId,
+        { ...report, keys: await pinsOf(verified.units) },
+        reporter.sign,
+        reporter.box.publicKey
+      )
     ),
     recipients: recipients.map((r, i) => ({
       personId: r.personId,

@@ -207,6 +207,26 @@ export const reporter = {
   'reporter.case.system.stage': 'Symudodd yr achos i gam {stage}.',
   'reporter.case.system.referred': 'Cafodd yr achos ei gyfeirio at {who}.',
   'reporter.case.system.granted': 'Gall {who} ddarllen yr achos nawr.',
+  'reporter.case.system.acknowledged': 'Cafodd derbyn eich adroddiad ei gydnabod.',
+  'reporter.case.system.status': 'Newidiodd y statws i “{status}”.',
+  'reporter.case.system.revoked': 'Ni all {who} ddarllen yr achos mwyach.',
+  'reporter.case.serverRecord': 'Wedi’i gofnodi gan y gweinydd, heb ei lofnodi gan neb:',
+  'reporter.case.forged':
+    'Cafodd rhywbeth nad oes neb wedi’i lofnodi ei ychwanegu yma, felly nid yw’n cael ei ddangos.',
+  'reporter.case.chain.complete':
+    'Mae hanes eich achos yn gyflawn: mae pob neges wedi’i llofnodi ac yn cysylltu â’r un o’i blaen.',
+  'reporter.case.chain.legacy':
+    'Caiff negeseuon hŷn eich achos eu gwirio drwy eu llofnodion yn unig.',
+  'reporter.case.chain.missing':
+    'Mae cofnod ar goll o’ch achos: ni anfonwyd rhywbeth a ysgrifennwyd atoch. Efallai bod rhywun wedi ymyrryd â’r wefan. Cysylltwch â’r sefydliad mewn ffordd arall.',
+  'reporter.case.chain.out_of_order':
+    'Mae negeseuon eich achos allan o drefn: ni chawsant eu hanfon atoch yn y drefn y cawsant eu hysgrifennu. Efallai bod rhywun wedi ymyrryd â’r wefan.',
+  'reporter.case.chain.unsigned':
+    'Cafodd rhywbeth nad oes neb wedi’i lofnodi ei ychwanegu at eich achos, felly nid yw’n cael ei ddangos. Efallai bod rhywun wedi ymyrryd â’r wefan.',
+  'reporter.case.pinRefused':
+    'Rhybudd: nid allwedd y sefydliad yw’r un yr anfonwyd eich adroddiad oddi tani. Efallai bod rhywun wedi ymyrryd â’r wefan, felly nid ymddiriedir yn negeseuon y sefydliad ac ni ellir anfon dim mwy at neb o’r fan hon. Cysylltwch â’r sefydliad mewn ffordd arall.',
+  'reporter.case.pinBodyRefused':
+    'Rhybudd: nid allwedd sefydliad sy’n helpu gyda’ch achos yw’r un yr anfonwyd eich adroddiad oddi tani. Efallai bod rhywun wedi ymyrryd â’r wefan, felly nid ymddiriedir yn y negeseuon ac ni ellir anfon dim mwy at neb o’r fan hon. Cysylltwch â’r sefydliad mewn ffordd arall.',
   'reporter.case.reply': 'Ateb neu ychwanegu gwybodaeth',
   'reporter.case.replyHint': 'Dim ond y bobl ar eich achos all ddarllen hwn.',
   'reporter.case.send': 'Anfon',

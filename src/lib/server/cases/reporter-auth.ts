@@ -1,7 +1,8 @@
 import { lookupHash, verifyRequest, type SignPublicKey } from '$lib/crypto';
 import { consume, type Limit } from '../auth/rate-limit';
 import type { Database } from '../db';
-import { findCaseByLookupHash, today } from './store';
+import { today } from './store';
+import { findCaseByLookupHash } from './submissions';
 import type { CaseRecord } from './types';
 
 /** The header that carries `signRequest(reporterSign, { method, path, body, day })`. */

@@ -11,12 +11,12 @@ import type { Database } from '../db';
 import { auditEvents, caseKeys, cases, organisations, people } from '../db/schema';
 import { rolesOf } from '../staff/accounts';
 import type { CaseRecord } from './types';
-import { loadCaseForStaff, today } from './store';
+import { loadCaseForStaff } from './holders';
+import { caseColumns, today } from './store';
 import { caseParamsSchema } from '$lib/client/cases/schemas';
 import { requireStaff } from '../auth/guards';
 import type { StaffSession } from '../auth/sessions';
 import { notFound, validateParams } from '../http';
-import { caseColumns } from './store';
 
 export interface CaseSummary {
   caseId: string;

@@ -80,7 +80,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     })),
     ...(toStage !== undefined ? { toStage } : {}),
     detail: target.kind === 'body' ? { body: target.body } : { body: 'next_stage' },
-    systemEntryId: body.escalationId
+    event: { ...body.event, ciphertext: fromBase64(body.event.ciphertext) }
   }).catch(storeErrorToHttp);
   // Newcomers and everyone already on the case hear that it moved.
   if (result.created) notifyCaseEvent(record.id, { by: 'reporter' });
