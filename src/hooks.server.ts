@@ -18,6 +18,12 @@ export const init: ServerInit = async () => {
         process.stdout.write(
           describeDemo(seed, config.ORIGIN ?? `http://localhost:${config.PORT}`)
         );
+      else
+        process.stdout.write(
+          'The demo is already set up here, so no passwords are printed (they were shown once, ' +
+            'the first time). To start afresh, stop Candour, delete its data directory ' +
+            `(${config.DATA_DIR}) or drop its database, and run npm run demo again.\n`
+        );
     }
     startNotices();
     // adapter-node announces a graceful stop once requests are done; the database pool would

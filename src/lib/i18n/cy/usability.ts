@@ -31,5 +31,11 @@ export const usability = {
   'field.name.where': 'Ble',
   'field.name.contact': 'Eich enw neu ffordd o gysylltu â chi',
   'field.name.reply': 'Eich neges',
-  'reporter.error.caseKeyMissing': 'Rhowch eich allwedd achos'
+  'reporter.error.caseKeyMissing': 'Rhowch eich allwedd achos',
+  'reporter.case.sendTo.naccc': 'Ei anfon at NACCC',
+  'reporter.case.sendTo.lado': 'Ei anfon at y LADO',
+  'reporter.case.sendTo.childrens_services': 'Ei anfon at y gwasanaethau plant',
+  'reporter.case.sendTo.other_body': 'Ei anfon at sefydliad arall',
+  'reporter.key.copyLink': 'Copïo’r ddolen',
+  'reporter.key.linkCopied': 'Wedi copïo’r ddolen.'
 } as const;

@@ -31,5 +31,11 @@ export const usability = {
   'field.name.where': 'Where',
   'field.name.contact': 'Your name or a way to contact you',
   'field.name.reply': 'Your message',
-  'reporter.error.caseKeyMissing': 'Enter your case key'
+  'reporter.error.caseKeyMissing': 'Enter your case key',
+  'reporter.case.sendTo.naccc': 'Send it to NACCC',
+  'reporter.case.sendTo.lado': 'Send it to the LADO',
+  'reporter.case.sendTo.childrens_services': "Send it to children's services",
+  'reporter.case.sendTo.other_body': 'Send it to another organisation',
+  'reporter.key.copyLink': 'Copy the link',
+  'reporter.key.linkCopied': 'Link copied.'
 } as const;
