@@ -121,7 +121,9 @@ test('the admin puts them back, signing a newer list', async () => {
   });
   expect(response.ok()).toBe(true);
   const removed = await storedList();
+  // Away and back, so the people page loads again and its browser signs the list.
   await admin.getByRole('navigation').getByRole('link', { name: 'Inbox' }).click();
+  await expect(admin).toHaveURL(/\/staff\/inbox/);
   await admin.getByRole('navigation').getByRole('link', { name: 'People' }).click();
   await expect(admin.getByTestId(`person-${REMOVED}`)).toContainText('Active', {
     timeout: 30_000
