@@ -2,8 +2,9 @@
 import { cryptoBenches } from './crypto';
 import type { Bench } from './harness';
 import { inboxBenches } from './inbox';
+import { loadBenches } from './load';
 
-const benches: Bench[] = [...cryptoBenches, ...inboxBenches];
+const benches: Bench[] = [...cryptoBenches, ...inboxBenches, ...loadBenches];
 
 const only = process.argv.slice(2);
 for (const bench of benches) {
