@@ -15,7 +15,9 @@ export default defineConfig({
   // Journeys first; then a compromised host's attacks, each undone when its test ends.
   projects: [
     { name: 'e2e', testDir: 'tests/e2e' },
-    { name: 'hostile', testDir: 'tests/hostile' }
+    { name: 'hostile', testDir: 'tests/hostile' },
+    // Node-only: servers of their own under load, faults and kill -9 (tests/load/profile.ts).
+    { name: 'load', testDir: 'tests/load' }
   ],
   fullyParallel: false,
   workers: 1,

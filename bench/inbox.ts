@@ -3,7 +3,6 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -23,22 +22,12 @@ import { submitCase } from '../src/lib/server/cases/index';
 import { seedDemo } from '../src/lib/server/demo/seed';
 import { findChromium } from '../tests/chromium';
 import { round, type Bench, type Figure } from './harness';
+import { freePort } from './ports';
 import { eq } from 'drizzle-orm';
 
 const CASES = 1000;
 const PASSWORD = 'bench inbox password';
 const TRACKS = ['whistleblowing', 'complaint', 'safeguarding', 'compliment'] as const;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Files the cases as reporters' browsers would: signed, encrypted reports; sealed bundles. */
 async function seed(dataDir: string): Promise<void> {

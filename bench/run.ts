@@ -3,8 +3,9 @@ import { cryptoBenches } from './crypto';
 import { growthBenches } from './growth';
 import type { Bench } from './harness';
 import { inboxBenches } from './inbox';
+import { loadBenches } from './load';
 
-const benches: Bench[] = [...cryptoBenches, ...inboxBenches, ...growthBenches];
+const benches: Bench[] = [...cryptoBenches, ...inboxBenches, ...growthBenches, ...loadBenches];
 
 const only = process.argv.slice(2);
 for (const bench of benches) {

@@ -2,7 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { config, ConfigError } from '$lib/server/config';
 import { logError, logInfo } from '$lib/server/log';
-import { db, startRuntime } from '$lib/server/runtime';
+import { db, isLeader, startRuntime } from '$lib/server/runtime';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
 import { startNotices } from '$lib/server/notify';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
@@ -12,7 +12,9 @@ import { localeFrom } from '$lib/i18n';
 export const init: ServerInit = async () => {
   try {
     const { config, database } = await startRuntime();
-    if (config.CANDOUR_DEMO) {
+    // With several workers (src/cli/start.js) one of them seeds and runs the background jobs.
+    const leader = isLeader();
+    if (config.CANDOUR_DEMO && leader) {
       const seed = await seedDemo(database.db);
       if (seed)
         process.stdout.write(
@@ -25,7 +27,8 @@ export const init: ServerInit = async () => {
             `(${config.DATA_DIR}) or drop its database, and run npm run demo again.\n`
         );
     }
-    startNotices();
+    // One worker runs the timers; the outbox is safe under several instances all the same.
+    if (leader) startNotices();
     // adapter-node announces a graceful stop once requests are done; the database pool would
     // otherwise keep the process alive.
     process.once('sveltekit:shutdown', () => void database.close().catch(() => {}));

@@ -27,11 +27,21 @@ function isHealthy(port) {
 }
 
 /**
- * @param {{ port: number, logPath: string, env?: Record<string, string>, cwd?: string }} options
- *   `cwd`: the folder holding the `build` to start (the project root unless given)
- * @returns {Promise<{ url: string, databaseUrl?: string, dataDir?: string, stopServer: () => Promise<void>, stop: () => Promise<void>, exited: Promise<number | null> }>}
+ * @param {{ port: number, logPath: string, env?: Record<string, string>, cwd?: string, args?: string[], databaseUrl?: string, dataDir?: string }} options
+ *   `cwd`: the folder holding the `build` to start (the project root unless given); `args`: what
+ *   node runs (`build` unless given, e.g. `src/cli/start.js` for `npm start`'s workers);
+ *   `databaseUrl` / `dataDir`: reuse an existing database (a restart) instead of a fresh one
+ * @returns {Promise<{ url: string, pid: number, databaseUrl?: string, dataDir?: string, stopServer: () => Promise<void>, stop: () => Promise<void>, exited: Promise<number | null> }>}
  */
-export async function startCandour({ port, logPath, env: extra = {}, cwd }) {
+export async function startCandour({
+  port,
+  logPath,
+  env: extra = {},
+  cwd,
+  args = ['build'],
+  databaseUrl,
+  dataDir
+}) {
   /** @type {Record<string, string | undefined>} */
   const env = {
     ...process.env,
@@ -43,7 +53,11 @@ export async function startCandour({ port, logPath, env: extra = {}, cwd }) {
   delete env.DATABASE_URL;
   let cleanup = async () => {};
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (adminUrl) {
+  if (databaseUrl) {
+    env.DATABASE_URL = databaseUrl;
+  } else if (dataDir) {
+    env.DATA_DIR = dataDir;
+  } else if (adminUrl) {
     const name = `candour_e2e_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
     const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
     await admin.unsafe(`create database ${name}`);
@@ -60,8 +74,8 @@ export async function startCandour({ port, logPath, env: extra = {}, cwd }) {
     cleanup = async () => rmSync(dir, { recursive: true, force: true });
   }
 
-  const log = createWriteStream(logPath, { flags: 'w' });
-  const server = spawn(process.execPath, ['build'], {
+  const log = createWriteStream(logPath, { flags: databaseUrl || dataDir ? 'a' : 'w' });
+  const server = spawn(process.execPath, args, {
     cwd,
     env,
     stdio: ['ignore', 'pipe', 'pipe']
@@ -94,6 +108,7 @@ export async function startCandour({ port, logPath, env: extra = {}, cwd }) {
   let stopped = false;
   return {
     url,
+    pid: /** @type {number} */ (server.pid),
     databaseUrl: env.DATABASE_URL,
     dataDir: env.DATA_DIR,
     exited,

@@ -24,3 +24,14 @@ export function startRuntime(): Promise<Runtime> {
 export async function db(): Promise<Database> {
   return (await startRuntime()).database.db;
 }
+
+/**
+ * Whether this process runs the work that must happen once per deployment rather than once per
+ * process (demo seeding, scheduled notices, the notification outbox). `npm start` runs several
+ * worker processes on PostgreSQL (src/cli/start.js) and marks one of them, CANDOUR_WORKER=0, as
+ * the leader; a process started any other way is alone, so it leads.
+ */
+export function isLeader(): boolean {
+  const worker = process.env.CANDOUR_WORKER;
+  return worker === undefined || worker === '0';
+}

@@ -1,0 +1,241 @@
+// Submissions under load: the built server (as `npm start` runs it, one worker per core) on a
+// fresh PostgreSQL database, reports sealed beforehand as a browser would, sent at concurrency
+// 1, 10 and 50; next to a raw baseline measured in the same run: postgres.js writing the same
+// rows (case, sealed keys, audit event) in one transaction at the same concurrency.
+// Skipped, with a message, when no PostgreSQL is reachable (BENCH_DATABASE_URL, else
+// TEST_DATABASE_URL, else the local default).
+import { spawnSync } from 'node:child_process';
+import { randomBytes as nodeRandomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import { fromBase64 } from '../src/lib/crypto/index';
+import { startCandour } from '../tests/e2e/server.js';
+import { seededDatabase } from '../tests/support/load-server';
+import {
+  prepareCase,
+  reporterKeys,
+  submit,
+  type PreparedCase
+} from '../tests/support/reporter-client';
+import { round, type Bench, type Figure } from './harness';
+import { freePort } from './ports';
+
+const LEVELS = [
+  { concurrency: 1, submissions: 150 },
+  { concurrency: 10, submissions: 400 },
+  { concurrency: 50, submissions: 800 }
+];
+const WARM_UP = 40;
+
+async function reachable(url: string): Promise<boolean> {
+  const client = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await client`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end({ timeout: 1 }).catch(() => {});
+  }
+}
+
+/** Runs `count` calls of `one` with `concurrency` in flight; times each call. */
+async function drive(
+  count: number,
+  concurrency: number,
+  one: (i: number) => Promise<boolean>
+): Promise<{ perSecond: number; p50: number; p99: number; errors: number; why: string[] }> {
+  const times: number[] = [];
+  let next = 0;
+  let errors = 0;
+  const why = new Set<string>();
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t = performance.now();
+        const ok = await one(i).catch((error: unknown) => {
+          why.add(String((error as { cause?: unknown })?.cause ?? error).slice(0, 120));
+          return false;
+        });
+        times.push(performance.now() - t);
+        if (!ok) errors++;
+      }
+    })
+  );
+  const elapsed = (performance.now() - start) / 1000;
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!;
+  return { perSecond: count / elapsed, p50: at(0.5), p99: at(0.99), errors, why: [...why] };
+}
+
+interface RawRow {
+  caseId: string;
+  submissionId: string;
+  lookupHash: Buffer;
+  sign: Buffer;
+  box: Buffer;
+  report: Buffer;
+  sealed: { personId: string | null; key: Buffer }[];
+  detail: string;
+}
+
+/** The rows Candour writes for one submission, from the same sealed report. */
+function rawRow(prepared: PreparedCase): RawRow {
+  const body = JSON.parse(prepared.body) as {
+    reporterSignPublicKey: string;
+    reporterBoxPublicKey: string;
+    reportCiphertext: string;
+    recipients: { personId: string; sealedKey: string }[];
+    reporterSealedKey: string;
+  };
+  const bytes = (b64: string) => Buffer.from(fromBase64(b64));
+  return {
+    caseId: randomUUID(),
+    submissionId: randomUUID(),
+    lookupHash: nodeRandomBytes(32),
+    sign: bytes(body.reporterSignPublicKey),
+    box: bytes(body.reporterBoxPublicKey),
+    report: bytes(body.reportCiphertext),
+    sealed: [
+      ...body.recipients.map((r) => ({ personId: r.personId, key: bytes(r.sealedKey) })),
+      { personId: null, key: bytes(body.reporterSealedKey) }
+    ],
+    detail: JSON.stringify({
+      track: 'whistleblowing',
+      recipients: body.recipients.map((r) => r.personId)
+    })
+  };
+}
+
+async function writeRaw(sql: postgres.Sql, organisationId: string, row: RawRow): Promise<boolean> {
+  const day = new Date().toISOString().slice(0, 10);
+  await sql.begin(async (tx) => {
+    await tx`insert into cases (id, organisation_id, submission_id, lookup_hash,
+        reporter_sign_public_key, reporter_box_public_key, track, report_ciphertext,
+        received_on, stage_started_on)
+      values (${row.caseId}, ${organisationId}, ${row.submissionId}, ${row.lookupHash},
+        ${row.sign}, ${row.box}, 'whistleblowing', ${row.report}, ${day}, ${day})`;
+    await tx`insert into case_keys ${tx(
+      row.sealed.map((s) => ({
+        case_id: row.caseId,
+        person_id: s.personId,
+        epoch: 0,
+        sealed_key: s.key,
+        granted_on: day
+      }))
+    )}`;
+    await tx`insert into audit_events (organisation_id, case_id, actor_kind, action, detail,
+        occurred_on, prev_hash, hash)
+      values (${organisationId}, ${row.caseId}, 'reporter', 'case.submitted', ${row.detail}::jsonb,
+        ${day}, ${nodeRandomBytes(32)}, ${nodeRandomBytes(32)})`;
+  });
+  return true;
+}
+
+async function load(): Promise<Figure[]> {
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres';
+  if (!(await reachable(adminUrl))) {
+    process.stderr.write(
+      'load: skipped, no PostgreSQL reachable (set BENCH_DATABASE_URL or TEST_DATABASE_URL)\n'
+    );
+    return [];
+  }
+  if (!existsSync('build/index.js')) {
+    const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+      stdio: ['ignore', 'ignore', 'inherit']
+    });
+    if (built.status !== 0) throw new Error('load: vite build failed');
+  }
+  const database = await seededDatabase(adminUrl);
+  const cores = availableParallelism();
+  const workers = Number(process.env.WORKERS ?? cores);
+  const port = await freePort();
+  const server = await startCandour({
+    port,
+    logPath: path.join(tmpdir(), `candour-bench-load-${port}.log`),
+    args: ['src/cli/start.js'],
+    databaseUrl: database.databaseUrl,
+    env: { WORKERS: String(workers) }
+  });
+  const raw = postgres(database.databaseUrl!, { max: 10, onnotice: () => {} });
+  const figures: Figure[] = [];
+  try {
+    const prepare = async (n: number) => {
+      const out: PreparedCase[] = [];
+      for (let i = 0; i < n; i++) {
+        const keys = await reporterKeys(database.organisationId, false);
+        out.push(prepareCase(database.slug, keys, database.recipients));
+      }
+      return out;
+    };
+    let resent = 0;
+    // As a browser does, a request on a kept-alive connection that the server closed before
+    // answering is sent once more; the submission id makes that safe, and it is counted.
+    const viaCandour = (batch: PreparedCase[]) => async (i: number) => {
+      let answer;
+      try {
+        answer = await submit(server.url, batch[i]!);
+      } catch (error) {
+        if (!/other side closed/.test(String((error as { cause?: unknown })?.cause))) throw error;
+        resent++;
+        answer = await submit(server.url, batch[i]!);
+      }
+      if (answer.status !== 201) throw new Error(`status ${answer.status}`);
+      return true;
+    };
+    const warm = await prepare(WARM_UP);
+    await drive(WARM_UP, 10, viaCandour(warm));
+    await drive(WARM_UP, 10, (i) => writeRaw(raw, database.organisationId, rawRow(warm[i]!)));
+
+    // Everything is sealed before any level runs, so no level starts on idle connections.
+    const batches = await Promise.all(LEVELS.map((level) => prepare(level.submissions)));
+    for (const [index, { concurrency, submissions }] of LEVELS.entries()) {
+      resent = 0;
+      const batch = batches[index]!;
+      const rows = batch.map(rawRow);
+      const candour = await drive(submissions, concurrency, viaCandour(batch));
+      const baseline = await drive(submissions, concurrency, (i) =>
+        writeRaw(raw, database.organisationId, rows[i]!)
+      );
+      figures.push({
+        figure: `load: submissions per second at concurrency ${concurrency}`,
+        unit: 'submissions/s',
+        candour: round(candour.perSecond),
+        raw: round(baseline.perSecond),
+        params: {
+          concurrency,
+          submissions,
+          p50Ms: round(candour.p50),
+          p99Ms: round(candour.p99),
+          rawP50Ms: round(baseline.p50),
+          rawP99Ms: round(baseline.p99),
+          errors: candour.errors + baseline.errors,
+          resent,
+          ...(candour.errors + baseline.errors > 0
+            ? { why: [...candour.why, ...baseline.why] }
+            : {}),
+          cores,
+          workers,
+          database: 'postgresql',
+          recipients: database.recipients.length,
+          reportBytes: 4096,
+          keys: 'random reporter keys of the derived shapes (derivation is client-side)'
+        }
+      });
+    }
+  } finally {
+    await raw.end();
+    await server.stop();
+    await database.drop();
+  }
+  return figures;
+}
+
+export const loadBenches: Bench[] = [{ name: 'load', run: load }];

@@ -1,0 +1,172 @@
+// A reporter's client outside the browser, for load, fault and crash tests and the load bench:
+// the same crypto calls and the same signed requests the reporter pages make
+// (src/lib/client/reporter/report.ts and follow-up.ts). Every request goes through `send`, so
+// anything a submission must carry later is added in one place.
+import { randomUUID } from 'node:crypto';
+import {
+  deriveCaseKeys,
+  encryptEntry,
+  encryptReport,
+  generateCaseKey,
+  generateStaffKeys,
+  newCaseKeys,
+  parseCaseKey,
+  randomBytes,
+  ready,
+  sealCaseKeysFor,
+  signRequest,
+  toBase64,
+  utf8,
+  type BoxPublicKey,
+  type CaseKeys,
+  type LookupToken,
+  type ReporterKeys
+} from '../../src/lib/crypto/index';
+
+export interface Recipient {
+  personId: string;
+  box: BoxPublicKey;
+}
+
+/** A report sealed and ready to send; resending the same body files nothing new. */
+export interface PreparedCase {
+  slug: string;
+  caseId: string;
+  submissionId: string;
+  reporter: ReporterKeys;
+  keys: CaseKeys;
+  body: string;
+}
+
+export interface PreparedMessage {
+  entryId: string;
+  body: string;
+}
+
+export interface Answer {
+  status: number;
+  json: unknown;
+}
+
+/**
+ * Reporter keys as the browser derives them from a new case key (Argon2id), or, with
+ * `derive: false`, fresh random keys of the same shapes: the server cannot tell them apart and
+ * never sees how they were made, so load runs spend their time on the server instead.
+ */
+export async function reporterKeys(organisationId: string, derive = true): Promise<ReporterKeys> {
+  await ready();
+  if (derive) return deriveCaseKeys(parseCaseKey(generateCaseKey()), organisationId);
+  const pair = generateStaffKeys();
+  return { lookupToken: randomBytes(32) as LookupToken, sign: pair.sign, box: pair.box };
+}
+
+/** A 4 KB report, encrypted and signed, its case keys sealed to each recipient and the reporter. */
+export function prepareCase(
+  slug: string,
+  reporter: ReporterKeys,
+  recipients: readonly Recipient[],
+  text = 'A report written for load testing. '.repeat(117)
+): PreparedCase {
+  const keys = newCaseKeys();
+  const caseId = randomUUID();
+  const submissionId = randomUUID();
+  const report = {
+    version: 1,
+    track: 'whistleblowing',
+    category: 'other',
+    whatHappened: text,
+    when: 'last week',
+    where: 'the centre',
+    involved: [],
+    involvedOthers: '',
+    aboutStaff: null,
+    othersKnow: '',
+    outcome: '',
+    contact: ''
+  };
+  const body = JSON.stringify({
+    submissionId,
+    caseId,
+    track: 'whistleblowing',
+    lookupToken: toBase64(reporter.lookupToken),
+    reporterSignPublicKey: toBase64(reporter.sign.publicKey),
+    reporterBoxPublicKey: toBase64(reporter.box.publicKey),
+    reportCiphertext: toBase64(encryptReport(keys.contentKey, caseId, report, reporter.sign)),
+    recipients: recipients.map((r) => ({
+      personId: r.personId,
+      sealedKey: toBase64(sealCaseKeysFor(r.box, keys, { includeStaffKey: true }))
+    })),
+    reporterSealedKey: toBase64(
+      sealCaseKeysFor(reporter.box.publicKey, keys, { includeStaffKey: false })
+    )
+  });
+  return { slug, caseId, submissionId, reporter, keys, body };
+}
+
+/** A follow-up message under the case's first key epoch. */
+export function prepareMessage(filed: PreparedCase, text: string): PreparedMessage {
+  const entryId = randomUUID();
+  const ciphertext = encryptEntry({
+    caseId: filed.caseId,
+    entryId,
+    senderRole: 'reporter',
+    kind: 'message',
+    key: filed.keys.contentKey,
+    body: { text, sentOn: new Date().toISOString().slice(0, 10) },
+    signer: filed.reporter.sign
+  });
+  const body = JSON.stringify({
+    lookupToken: toBase64(filed.reporter.lookupToken),
+    entryId,
+    epoch: 0,
+    ciphertext: toBase64(ciphertext)
+  });
+  return { entryId, body };
+}
+
+/**
+ * One signed reporter POST. Throws when no answer came within `timeoutMs` (the request may or
+ * may not have been stored, exactly as for a browser that gave up).
+ */
+export async function send(
+  baseUrl: string,
+  path: string,
+  body: string,
+  reporter: ReporterKeys,
+  timeoutMs = 30_000
+): Promise<Answer> {
+  const day = new Date().toISOString().slice(0, 10);
+  const signature = signRequest(reporter.sign, {
+    method: 'POST',
+    path,
+    body: utf8(body),
+    day
+  });
+  const response = await fetch(new URL(path, baseUrl), {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-candour-signature': signature,
+      'x-candour-day': day
+    },
+    body,
+    signal: AbortSignal.timeout(timeoutMs)
+  });
+  return { status: response.status, json: await response.json().catch(() => null) };
+}
+
+export const submitPath = (slug: string) => `/o/${encodeURIComponent(slug)}/api/cases`;
+export const messagePath = (slug: string) => `/o/${encodeURIComponent(slug)}/api/case/messages`;
+
+export function submit(baseUrl: string, filed: PreparedCase, timeoutMs?: number) {
+  return send(baseUrl, submitPath(filed.slug), filed.body, filed.reporter, timeoutMs);
+}
+
+export function followUp(
+  baseUrl: string,
+  filed: PreparedCase,
+  message: PreparedMessage,
+  timeoutMs?: number
+) {
+  return send(baseUrl, messagePath(filed.slug), message.body, filed.reporter, timeoutMs);
+}
