@@ -218,3 +218,28 @@ describe('people', () => {
     expect(after.rosterSignature).toBeNull();
   });
 });
+
+describe('the salt endpoint', () => {
+  it('runs the same queries for a known and an unknown email', async () => {
+    const statementsFor = async (email: string) => {
+      const seen: string[] = [];
+      const original = database.db.select.bind(database.db);
+      const spy = (...args: Parameters<typeof original>) => {
+        seen.push('select');
+        return original(...args);
+      };
+      (database.db as unknown as { select: typeof spy }).select = spy;
+      try {
+        await passwordSaltFor(database.db, email);
+      } finally {
+        (database.db as unknown as { select: typeof original }).select = original;
+      }
+      return seen;
+    };
+    await passwordSaltFor(database.db, 'warm-up@riverside.example');
+    const known = await statementsFor(seed.people.chair!.email);
+    const unknown = await statementsFor('nobody-here@riverside.example');
+    expect(unknown).toEqual(known);
+    expect(known.length).toBe(2);
+  });
+});

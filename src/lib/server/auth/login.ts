@@ -36,7 +36,8 @@ async function instanceSecret(db: Database, name: string): Promise<Uint8Array> {
 
 /**
  * The salt the browser needs to derive its keys. An unknown email gets a stable decoy salt, so
- * this answer never tells whether an account exists.
+ * this answer never tells whether an account exists: known and unknown emails run the same two
+ * queries and the same hash, in the same order.
  */
 export async function passwordSaltFor(db: Database, email: string): Promise<Uint8Array> {
   const [row] = await db
@@ -44,10 +45,10 @@ export async function passwordSaltFor(db: Database, email: string): Promise<Uint
     .from(people)
     .innerJoin(credentials, eq(credentials.personId, people.id))
     .where(eq(people.email, email));
-  if (row) return row.salt;
   const secret = await instanceSecret(db, 'decoy-salt');
   await ready();
-  return sha256(concatBytes(secret, utf8(email))).slice(0, 16);
+  const decoy = sha256(concatBytes(secret, utf8(email))).slice(0, 16);
+  return row ? row.salt : decoy;
 }
 
 export type SignInResult =
