@@ -221,8 +221,52 @@ const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.dictionary(fc.oneof(fc.constantFrom(...FIELDS), text), tie('node'), { maxKeys: 5 })
   )
 })).node;
+// Bodies that pass most of a schema, with one or two fields replaced by something nasty: these
+// reach the database, where NUL and lone surrogates used to become 500s.
+const VALID: Record<string, unknown> = {
+  email: 'someone.new@riverside.example',
+  displayName: 'Someone New',
+  roles: ['committee_member'],
+  isAdmin: false,
+  name: 'Some Organisation',
+  slug: 'some-organisation',
+  kind: 'lado',
+  requireTotp: false,
+  status: 'on_leave',
+  presetId: 'naccc-contact-centre',
+  publicInfo: { contactNote: 'Call us', childrensServicesPhone: '0100' },
+  admin: { displayName: 'Ann Admin', email: 'ann.admin@oak.example', roles: [] },
+  linked: true,
+  loginSecret: 'A'.repeat(43),
+  code: '123456'
+};
+const nearValid = fc
+  .subarray(Object.keys(VALID), { minLength: 1 })
+  .chain((keys) =>
+    fc.tuple(
+      fc.constant(keys),
+      fc.subarray(keys, { maxLength: Math.min(2, keys.length) }),
+      fc.array(nasty, { minLength: 2, maxLength: 2 })
+    )
+  )
+  .map(([keys, spoiled, bad]) => {
+    const out: Record<string, unknown> = {};
+    for (const key of keys) out[key] = VALID[key];
+    spoiled.forEach((key, i) => {
+      const current = out[key];
+      out[key] =
+        current && typeof current === 'object' && !Array.isArray(current)
+          ? Object.fromEntries(Object.keys(current).map((k) => [k, bad[i]]))
+          : Array.isArray(current)
+            ? [bad[i]]
+            : bad[i];
+    });
+    return JSON.stringify(out);
+  });
 const body = fc.oneof(
   fc.constant(undefined),
+  nearValid,
+  nearValid,
   fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 8 }).map((o) => JSON.stringify(o)),
   value.map((v) => JSON.stringify(v) ?? 'null'),
   text,

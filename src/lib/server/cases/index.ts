@@ -38,7 +38,6 @@ export {
 export { decodeSystemRecord, encodeSystemRecord, type SystemRecord } from './system-record';
 export {
   authenticateReporter,
-  LOOKUP_LIMITS,
   SIGNATURE_HEADER,
   DAY_HEADER,
   type ReporterAuth
