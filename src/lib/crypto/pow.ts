@@ -10,7 +10,7 @@ export const POW_NONCE_BYTES = 8;
 /** Above this a request would take a phone minutes; the server never asks for more. */
 export const POW_MAX_DIFFICULTY = 26;
 
-export type PowPurpose = 'lookup' | 'submit';
+export type PowPurpose = 'lookup' | 'submit' | 'sign-in';
 
 /** What a proof is bound to: the purpose, the endpoint's path, the UTC day and the request. */
 export interface PowChallenge {
