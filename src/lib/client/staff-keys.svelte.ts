@@ -1,6 +1,7 @@
 import type { SignKeyPair, StaffKeys } from '$lib/crypto';
 import type { StaffKeyMaterial } from '$lib/server/staff/me';
 import { api, ApiError } from './api';
+import { utcDay } from './reporter/requests';
 
 /**
  * A signed-in person's unwrapped private keys live here: in this tab's memory only, never in
@@ -88,7 +89,7 @@ export async function signIn(
     const challenge = {
       purpose: 'sign-in' as const,
       path: '/staff/api/sign-in',
-      day: new Date().toISOString().slice(0, 10),
+      day: utcDay(),
       binding: crypto.sha256(crypto.utf8(email)),
       difficulty: error.difficulty
     };
