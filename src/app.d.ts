@@ -5,6 +5,8 @@ declare global {
       message: string;
       code?: string;
       issues?: { path: string; message: string }[];
+      /** With `pow_required`: the proof-of-work difficulty to solve. */
+      difficulty?: number;
     }
     interface Locals {
       /** The signed-in person on staff pages; always null on reporter-facing requests. */

@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { config, ConfigError } from '$lib/server/config';
 import { logError, logInfo } from '$lib/server/log';
@@ -74,6 +74,24 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
   return response;
 };
 
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * SvelteKit checks Origin for form posts only; JSON endpoints that change state are checked
+ * here. A browser always sends Origin with these methods, so a request from another site's page
+ * is refused; a client that sends none (not a browser) carries no one's cookie either.
+ */
+const sameOrigin: Handle = async ({ event, resolve }) => {
+  const origin = event.request.headers.get('origin');
+  if (STATE_CHANGING.has(event.request.method) && origin !== null && origin !== event.url.origin) {
+    return json(
+      { message: 'Requests from other sites are not accepted.', code: 'cross_origin' },
+      { status: 403 }
+    );
+  }
+  return resolve(event);
+};
+
 /** Reporter-facing responses never set a cookie, whatever a handler below tried. */
 const noReporterCookies: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
@@ -100,6 +118,7 @@ export const handle = sequence(
   accessLog,
   securityHeaders,
   noReporterCookies,
+  sameOrigin,
   staffSession,
   language
 );

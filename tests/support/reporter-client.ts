@@ -4,7 +4,9 @@
 // anything a submission must carry later is added in one place.
 import { randomUUID } from 'node:crypto';
 import {
+  chainGenesis,
   deriveCaseKeys,
+  entryLink,
   encryptEntry,
   encryptReport,
   generateCaseKey,
@@ -36,6 +38,8 @@ export interface PreparedCase {
   reporter: ReporterKeys;
   keys: CaseKeys;
   body: string;
+  /** The case chain's head after the messages prepared so far (they are sent in order). */
+  head: Uint8Array;
 }
 
 export interface PreparedMessage {
@@ -91,7 +95,9 @@ export function prepareCase(
     lookupToken: toBase64(reporter.lookupToken),
     reporterSignPublicKey: toBase64(reporter.sign.publicKey),
     reporterBoxPublicKey: toBase64(reporter.box.publicKey),
-    reportCiphertext: toBase64(encryptReport(keys.contentKey, caseId, report, reporter.sign)),
+    reportCiphertext: toBase64(
+      encryptReport(keys.contentKey, caseId, report, reporter.sign, reporter.box.publicKey)
+    ),
     recipients: recipients.map((r) => ({
       personId: r.personId,
       sealedKey: toBase64(sealCaseKeysFor(r.box, keys, { includeStaffKey: true }))
@@ -100,10 +106,18 @@ export function prepareCase(
       sealCaseKeysFor(reporter.box.publicKey, keys, { includeStaffKey: false })
     )
   });
-  return { slug, caseId, submissionId, reporter, keys, body };
+  return {
+    slug,
+    caseId,
+    submissionId,
+    reporter,
+    keys,
+    body,
+    head: chainGenesis(caseId, 'case')
+  };
 }
 
-/** A follow-up message under the case's first key epoch. */
+/** The next follow-up message under the case's first key epoch, linked to the one before. */
 export function prepareMessage(filed: PreparedCase, text: string): PreparedMessage {
   const entryId = randomUUID();
   const ciphertext = encryptEntry({
@@ -113,8 +127,10 @@ export function prepareMessage(filed: PreparedCase, text: string): PreparedMessa
     kind: 'message',
     key: filed.keys.contentKey,
     body: { text, sentOn: new Date().toISOString().slice(0, 10) },
-    signer: filed.reporter.sign
+    signer: filed.reporter.sign,
+    prev: filed.head
   });
+  filed.head = entryLink(ciphertext);
   const body = JSON.stringify({
     lookupToken: toBase64(filed.reporter.lookupToken),
     entryId,

@@ -5,7 +5,9 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly code?: string,
-    readonly issues?: { path: string; message: string }[]
+    readonly issues?: { path: string; message: string }[],
+    /** With `pow_required`: the proof-of-work difficulty to solve before trying again. */
+    readonly difficulty?: number
   ) {
     super(message);
   }
@@ -41,12 +43,14 @@ async function send<T>(
       message?: string;
       code?: string;
       issues?: { path: string; message: string }[];
+      difficulty?: number;
     };
     throw new ApiError(
       response.status,
       p.message ?? 'Something went wrong. Please try again.',
       p.code,
-      p.issues
+      p.issues,
+      p.difficulty
     );
   }
   return payload as T;

@@ -1,6 +1,7 @@
 import type { SignKeyPair, StaffKeys } from '$lib/crypto';
 import type { StaffKeyMaterial } from '$lib/server/staff/me';
-import { api } from './api';
+import { api, ApiError } from './api';
+import { utcDay } from './reporter/requests';
 
 /**
  * A signed-in person's unwrapped private keys live here: in this tab's memory only, never in
@@ -70,11 +71,33 @@ export async function signIn(
   const secrets = await derivePasswordSecretsInWorker(password, crypto.fromBase64(passwordSalt), {
     onPhase
   });
-  const material = await api.post<StaffKeyMaterial>('/staff/api/sign-in', {
+  const body = {
     email,
     loginSecret: crypto.toBase64(secrets.loginSecret),
     ...(code.trim() ? { code: code.trim() } : {})
-  });
+  };
+  let material: StaffKeyMaterial;
+  try {
+    material = await api.post<StaffKeyMaterial>('/staff/api/sign-in', body);
+  } catch (error) {
+    // After several wrong attempts on this account, each try costs some work: do it, once.
+    if (!(error instanceof ApiError) || error.code !== 'pow_required' || !error.difficulty) {
+      throw error;
+    }
+    onPhase?.('working');
+    const { solvePowInWorker } = await import('$lib/crypto/pow-client');
+    const challenge = {
+      purpose: 'sign-in' as const,
+      path: '/staff/api/sign-in',
+      day: utcDay(),
+      binding: crypto.sha256(crypto.utf8(email)),
+      difficulty: error.difficulty
+    };
+    const nonce = await solvePowInWorker(challenge);
+    material = await api.post<StaffKeyMaterial>('/staff/api/sign-in', body, {
+      'x-candour-pow': crypto.formatPowToken(error.difficulty, nonce)
+    });
+  }
   const keys = crypto.unwrapStaffKeys(
     crypto.fromBase64(material.passwordWrappedKeys),
     secrets.keyEncryptionKey

@@ -129,3 +129,17 @@ export {
   type DerivationOptions,
   type DerivationPhase
 } from './client';
+export {
+  POW_DOMAIN,
+  POW_MAX_DIFFICULTY,
+  POW_NONCE_BYTES,
+  POW_VERSION,
+  formatPowToken,
+  leadingZeroBits,
+  parsePowToken,
+  powHash,
+  solvePow,
+  verifyPow,
+  type PowChallenge,
+  type PowPurpose
+} from './pow';

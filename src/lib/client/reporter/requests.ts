@@ -1,5 +1,6 @@
 import { ApiError } from '$lib/client/api';
 import type { SignKeyPair } from '$lib/crypto';
+import { powHeader } from './pow';
 
 /** UTC day, the only time a reporter request carries. */
 export function utcDay(now = new Date()): string {
@@ -10,13 +11,19 @@ export function utcDay(now = new Date()): string {
  * A reporter request: POST, JSON, no cookies sent or kept, signed with the case's Ed25519 key
  * over (method, path, day, SHA-256 of the exact body bytes). See docs/PROTOCOL.md §7.
  */
-export async function signedPost<T>(path: string, body: unknown, sign: SignKeyPair): Promise<T> {
+export async function signedPost<T>(
+  path: string,
+  body: unknown,
+  sign: SignKeyPair,
+  difficulty?: number
+): Promise<T> {
   const crypto = await import('$lib/crypto');
   await crypto.ready();
   const text = JSON.stringify(body);
   const bytes = crypto.utf8(text);
   const day = utcDay();
   const signature = crypto.signRequest(sign, { method: 'POST', path, body: bytes, day });
+  const pow = await powHeader(path, body, day, difficulty);
   let response: Response;
   try {
     response = await fetch(path, {
@@ -24,7 +31,8 @@ export async function signedPost<T>(path: string, body: unknown, sign: SignKeyPa
       headers: {
         'content-type': 'application/json',
         'x-candour-signature': signature,
-        'x-candour-day': day
+        'x-candour-day': day,
+        'x-candour-pow': pow
       },
       body: text,
       credentials: 'omit',
@@ -36,7 +44,11 @@ export async function signedPost<T>(path: string, body: unknown, sign: SignKeyPa
   }
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    const p = (payload ?? {}) as { message?: string; code?: string };
+    const p = (payload ?? {}) as { message?: string; code?: string; difficulty?: number };
+    // The work asked for went up while this one was solved: solve again, once, at the new level.
+    if (p.code === 'pow_required' && p.difficulty !== undefined && difficulty === undefined) {
+      return signedPost(path, body, sign, p.difficulty);
+    }
     throw new ApiError(response.status, p.message ?? 'error', p.code);
   }
   return payload as T;

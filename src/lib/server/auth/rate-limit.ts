@@ -42,3 +42,13 @@ export async function consume(db: Database, key: string, limit: Limit): Promise<
 export async function reset(db: Database, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${key}`);
 }
+
+/** Attempts counted against `key` in its current window, without counting one more. */
+export async function attemptsSoFar(db: Database, key: string, limit: Limit): Promise<number> {
+  const floor = new Date(Date.now() - limit.windowMs).toISOString();
+  const [row] = await queryRows<{ count: number }>(
+    db,
+    sql`select count from rate_limits where key = ${key} and window_start >= ${floor}::timestamptz`
+  );
+  return Number(row?.count ?? 0);
+}

@@ -6,6 +6,7 @@ import { config } from '../config';
 import { hashToken, newToken } from './tokens';
 
 export const SESSION_COOKIE = 'candour_session';
+export const SESSION_COOKIE_PATH = '/staff';
 /** Signed out after this long without a request… */
 export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
 /** …and after this long whatever happens. */
@@ -95,7 +96,8 @@ export async function endAllSessions(db: Database, personId: string): Promise<vo
 
 export function setSessionCookie(cookies: Cookies, token: string): void {
   cookies.set(SESSION_COOKIE, token, {
-    path: '/',
+    // Only staff pages and endpoints: reporter page loads never carry it.
+    path: SESSION_COOKIE_PATH,
     httpOnly: true,
     sameSite: 'strict',
     secure: config().ORIGIN?.startsWith('https:') ?? false,
@@ -104,5 +106,5 @@ export function setSessionCookie(cookies: Cookies, token: string): void {
 }
 
 export function clearSessionCookie(cookies: Cookies): void {
-  cookies.delete(SESSION_COOKIE, { path: '/' });
+  cookies.delete(SESSION_COOKIE, { path: SESSION_COOKIE_PATH });
 }

@@ -38,7 +38,6 @@ export {
 } from './types';
 export {
   authenticateReporter,
-  LOOKUP_LIMITS,
   SIGNATURE_HEADER,
   DAY_HEADER,
   type ReporterAuth

@@ -1,5 +1,4 @@
 import { lookupHash, verifyRequest, type SignPublicKey } from '$lib/crypto';
-import { consume, type Limit } from '../auth/rate-limit';
 import type { Database } from '../db';
 import { today } from './store';
 import { findCaseByLookupHash } from './submissions';
@@ -10,22 +9,7 @@ export const SIGNATURE_HEADER = 'x-candour-signature';
 /** The UTC day the signature was made for; today or yesterday is accepted. */
 export const DAY_HEADER = 'x-candour-day';
 
-/**
- * Lookups are limited per deployment and per organisation, never per IP address. There is no
- * per-case bucket on purpose: its row would tie a case to the exact time its reporter came back.
- */
-export const LOOKUP_LIMITS: { key: (organisationId: string) => string; limit: Limit }[] = [
-  { key: () => 'case-lookup:all', limit: { max: 600, windowMs: 60_000 } },
-  {
-    key: (organisationId) => `case-lookup:org:${organisationId}`,
-    limit: { max: 120, windowMs: 60_000 }
-  }
-];
-
-export type ReporterAuth =
-  | { ok: true; case: CaseRecord }
-  | { ok: false; reason: 'rate_limited'; retryAfter: number }
-  | { ok: false; reason: 'not_found' };
+export type ReporterAuth = { ok: true; case: CaseRecord } | { ok: false; reason: 'not_found' };
 
 function acceptedDays(now: Date): string[] {
   return [today(now), today(new Date(now.getTime() - 86_400_000))];
@@ -49,10 +33,6 @@ export async function authenticateReporter(
   },
   now = new Date()
 ): Promise<ReporterAuth> {
-  for (const bucket of LOOKUP_LIMITS) {
-    const state = await consume(db, bucket.key(request.organisationId), bucket.limit);
-    if (!state.allowed) return { ok: false, reason: 'rate_limited', retryAfter: state.retryAfter };
-  }
   if (!request.signature || !request.day || !acceptedDays(now).includes(request.day)) {
     return { ok: false, reason: 'not_found' };
   }

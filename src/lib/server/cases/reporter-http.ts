@@ -1,12 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
-import { fromBase64, toBase64 } from '$lib/crypto';
+import { fromBase64, lookupHash, toBase64 } from '$lib/crypto';
 import { policySchema, type Policy } from '$lib/routing';
 import { slugParamsSchema, type ReporterCaseView } from '$lib/schemas/cases';
 import type { z } from 'zod';
 import { parseJsonBytes, readBodyBytes, validateParams, notFound } from '../http';
 import type { Database } from '../db';
 import { organisations } from '../db/schema';
+import { LOOKUP_DIFFICULTY, POW_HEADER, requirePow } from '../pow';
 import { authenticateReporter, DAY_HEADER, SIGNATURE_HEADER } from './reporter-auth';
 import { listEntries } from './entries';
 import { holdersOf, reporterSealedKeys } from './holders';
@@ -49,6 +50,19 @@ export async function readSignedReporterRequest<S extends z.ZodType<{ lookupToke
 ): Promise<{ body: z.infer<S>; case: CaseRecord }> {
   const bytes = await readBodyBytes(request, limit);
   const body = parseJsonBytes(bytes, schema);
+  const day = request.headers.get(DAY_HEADER);
+  if (!day || !request.headers.get(SIGNATURE_HEADER)) notFound();
+  // One hash to check, before any database work: each look-up costs its sender, not the others.
+  requirePow(
+    request.headers.get(POW_HEADER),
+    {
+      purpose: 'lookup',
+      path: url.pathname,
+      day: day!,
+      binding: lookupHash(fromBase64(body.lookupToken))
+    },
+    LOOKUP_DIFFICULTY
+  );
   const auth = await authenticateReporter(db, {
     organisationId,
     lookupToken: fromBase64(body.lookupToken),
@@ -59,12 +73,6 @@ export async function readSignedReporterRequest<S extends z.ZodType<{ lookupToke
     signature: request.headers.get(SIGNATURE_HEADER)
   });
   if (!auth.ok) {
-    if (auth.reason === 'rate_limited') {
-      error(429, {
-        message: `Too many attempts. Please wait ${Math.ceil(auth.retryAfter / 60)} minutes and try again.`,
-        code: 'rate_limited'
-      });
-    }
     notFound();
   }
   return { body, case: auth.case };

@@ -14,13 +14,15 @@ export const POST: RequestHandler = async ({ request, cookies }) => {
   const result = await checkSignIn(database, {
     email: input.email,
     loginSecret: fromBase64(input.loginSecret),
-    code: input.code
+    code: input.code,
+    pow: request.headers.get('x-candour-pow')
   });
   if (!result.ok) {
-    if (result.reason === 'locked') {
-      error(429, {
-        message: `Too many attempts. Please wait ${Math.ceil(result.retryAfter / 60)} minutes and try again.`,
-        code: 'locked'
+    if (result.reason === 'pow_required') {
+      error(428, {
+        message: 'There were several wrong attempts: your browser does a little work first.',
+        code: 'pow_required',
+        difficulty: result.difficulty
       });
     }
     error(401, {

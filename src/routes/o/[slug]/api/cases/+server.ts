@@ -1,5 +1,5 @@
 import { error, json } from '@sveltejs/kit';
-import { fromBase64, lookupHash, verifyRequest, type SignPublicKey } from '$lib/crypto';
+import { fromBase64, lookupHash, utf8, verifyRequest, type SignPublicKey } from '$lib/crypto';
 import { tracksOffered } from '$lib/routing';
 import { REPORTER_BODY_LIMIT, submitCaseSchema } from '$lib/schemas/cases';
 import {
@@ -11,6 +11,7 @@ import {
   today
 } from '$lib/server/cases';
 import { parseJsonBytes, readBodyBytes } from '$lib/server/http';
+import { newCaseNoticeAllowed, POW_HEADER, requirePow, submitDifficulty } from '$lib/server/pow';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 import { notifyCaseEvent } from '$lib/server/notify';
@@ -33,6 +34,12 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
   if (!signed || day !== today()) {
     error(400, { message: 'The request signature is not valid.', code: 'bad_signature' });
   }
+  // One hash to check; the work asked for grows when the organisation is being flooded.
+  requirePow(
+    request.headers.get(POW_HEADER),
+    { purpose: 'submit', path: url.pathname, day, binding: utf8(body.caseId) },
+    await submitDifficulty(database, organisation.id, day)
+  );
   if (!tracksOffered(organisation.policy).includes(body.track)) {
     error(400, {
       message: 'This organisation does not take that kind of report.',
@@ -54,7 +61,10 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     })),
     reporterSealedKey: fromBase64(body.reporterSealedKey)
   }).catch(storeErrorToHttp);
-  if (result.created) notifyCaseEvent(result.case.id, { by: 'reporter' });
+  // A burst of new cases mails holders once the day's allowance is spent; the cases are kept.
+  if (result.created && (await newCaseNoticeAllowed(database, organisation.id, day))) {
+    notifyCaseEvent(result.case.id, { by: 'reporter' });
+  }
   return json(
     {
       caseId: result.case.id,

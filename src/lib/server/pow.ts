@@ -1,0 +1,76 @@
+import { error } from '@sveltejs/kit';
+import { and, count, eq } from 'drizzle-orm';
+import { parsePowToken, verifyPow, type PowChallenge } from '$lib/crypto';
+import type { Database } from './db';
+import { cases } from './db/schema';
+
+/*
+ * Anonymous endpoints cost the client work instead of spending a shared allowance: a flood slows
+ * the flooder, never a real reporter, and nothing about any requester is stored
+ * (docs/THREAT-MODEL.md, "a flooder").
+ */
+
+export const POW_HEADER = 'x-candour-pow';
+
+/** About 4,000 hashes: well under a second in a phone's browser. */
+export const LOOKUP_DIFFICULTY = 12;
+/** About 65,000 hashes for a submission; more when an organisation is being flooded. */
+export const SUBMIT_BASE_DIFFICULTY = 16;
+export const SUBMIT_MAX_DIFFICULTY = 22;
+/** Cases an organisation may receive in a day before each next one costs twice as much. */
+export const SUBMIT_DOUBLING_EVERY = 20;
+/** New-case emails an organisation's holders get in a day; later cases are in their inbox. */
+export const NEW_CASE_NOTICES_PER_DAY = 5;
+
+async function casesReceivedOn(db: Database, organisationId: string, day: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(cases)
+    .where(and(eq(cases.organisationId, organisationId), eq(cases.receivedOn, day)));
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The work a submission costs today: doubles with every SUBMIT_DOUBLING_EVERY cases the
+ * organisation already received today. Counted from the cases themselves, so no new rows.
+ */
+export async function submitDifficulty(
+  db: Database,
+  organisationId: string,
+  day: string
+): Promise<number> {
+  const received = await casesReceivedOn(db, organisationId, day);
+  return Math.min(
+    SUBMIT_MAX_DIFFICULTY,
+    SUBMIT_BASE_DIFFICULTY + Math.floor(received / SUBMIT_DOUBLING_EVERY)
+  );
+}
+
+/** A burst of new cases sends one round of emails, not one per case (NOTIFICATIONS.md). */
+export async function newCaseNoticeAllowed(
+  db: Database,
+  organisationId: string,
+  day: string
+): Promise<boolean> {
+  return (await casesReceivedOn(db, organisationId, day)) <= NEW_CASE_NOTICES_PER_DAY;
+}
+
+/** Refuses (428, with the difficulty to use) a request without a sufficient proof. */
+export function requirePow(
+  header: string | null,
+  challenge: Omit<PowChallenge, 'difficulty'>,
+  required: number
+): void {
+  const token = parsePowToken(header);
+  if (
+    !token ||
+    token.difficulty < required ||
+    !verifyPow({ ...challenge, difficulty: token.difficulty }, token.nonce)
+  ) {
+    error(428, {
+      message: 'This request needs a little work from your browser first. Please try again.',
+      code: 'pow_required',
+      difficulty: required
+    });
+  }
+}

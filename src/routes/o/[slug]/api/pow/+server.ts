@@ -1,0 +1,17 @@
+import { json } from '@sveltejs/kit';
+import { reporterOrganisation, today } from '$lib/server/cases';
+import { LOOKUP_DIFFICULTY, submitDifficulty } from '$lib/server/pow';
+import { db } from '$lib/server/runtime';
+import type { RequestHandler } from './$types';
+
+/** The proof-of-work difficulties a reporter's browser must solve today. */
+export const GET: RequestHandler = async ({ params }) => {
+  const database = await db();
+  const organisation = await reporterOrganisation(database, params);
+  const day = today();
+  return json({
+    day,
+    lookup: LOOKUP_DIFFICULTY,
+    submit: await submitDifficulty(database, organisation.id, day)
+  });
+};

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { baseURL, serverLog } from '../../playwright.config';
+import * as crypto from '../../src/lib/crypto';
+
+// Smaller leaks under issue 10: the session cookie's scope and cross-site JSON requests.
+
+function demoPassword(email: string): string {
+  const line = readFileSync(serverLog, 'utf8')
+    .split('\n')
+    .find((l) => l.includes(` ${email} `));
+  const password = line
+    ?.trim()
+    .split(/\s+/)
+    .find((w) => w.startsWith('demo-'));
+  if (!password) throw new Error(`no demo password for ${email}`);
+  return password;
+}
+
+async function loginBody(email: string) {
+  await crypto.ready();
+  const salt = await fetch(`${baseURL}/staff/api/sign-in/salt`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email })
+  });
+  const { passwordSalt } = (await salt.json()) as { passwordSalt: string };
+  const secrets = await crypto.derivePasswordSecrets(
+    demoPassword(email),
+    crypto.fromBase64(passwordSalt)
+  );
+  return JSON.stringify({ email, loginSecret: crypto.toBase64(secrets.loginSecret) });
+}
+
+const ADMIN = 'admin@riverside.example';
+
+test('the staff session cookie is scoped to /staff, so reporter pages never receive it', async () => {
+  const email = ADMIN;
+  const response = await fetch(`${baseURL}/staff/api/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseURL },
+    body: await loginBody(email)
+  });
+  expect(response.status).toBe(200);
+  const cookie = response.headers.get('set-cookie') ?? '';
+  expect(cookie).toContain('candour_session=');
+  expect(cookie).toMatch(/Path=\/staff(;|$)/);
+});
+
+test('a state-changing JSON request from another site is refused before it does anything', async () => {
+  const email = ADMIN;
+  const body = await loginBody(email);
+  const crossSite = await fetch(`${baseURL}/staff/api/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'https://elsewhere.example' },
+    body
+  });
+  expect(crossSite.status).toBe(403);
+  expect(crossSite.headers.get('set-cookie')).toBeNull();
+  const reporterSide = await fetch(`${baseURL}/o/riverside/api/case`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: 'https://elsewhere.example' },
+    body: '{}'
+  });
+  expect(reporterSide.status).toBe(403);
+});
