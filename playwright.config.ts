@@ -38,7 +38,7 @@ export default defineConfig({
   webServer: {
     command: 'node tests/e2e/serve.js',
     url: `${baseURL}/healthz`,
-    timeout: 120_000,
+    timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -92,7 +92,7 @@ export async function startCandour({
   const started = Date.now();
   while (!(await isHealthy(port))) {
     if (server.exitCode !== null) throw new Error(`Candour exited with ${server.exitCode}`);
-    if (Date.now() - started > 90_000) throw new Error('Candour did not become healthy');
+    if (Date.now() - started > 240_000) throw new Error('Candour did not become healthy');
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 

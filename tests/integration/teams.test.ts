@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RosterTrustError, verifiedKeys, type ServedUnit } from '../../src/lib/client/roster';
 import { eligibleRecipients, policySchema } from '../../src/lib/routing';
-import { personTeams } from '../../src/lib/server/db/schema';
+import { credentials, personTeams } from '../../src/lib/server/db/schema';
+import { updatePerson } from '../../src/lib/server/staff/accounts';
 import { DEMO_MENTORING, seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed';
 import { publicRoster } from '../../src/lib/server/roster';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -72,5 +73,47 @@ describe('teams in the signed roster (Bridgeway Mentoring)', () => {
     expect(daniel.teams).toEqual(['schools']);
     await expect(verifiedKeys(units)).rejects.toThrow(RosterTrustError);
     await expect(verifiedKeys(units)).rejects.toMatchObject({ reason: 'mismatch' });
+  });
+});
+
+describe('an admin sets a person’s teams', () => {
+  const session = () => {
+    const admin = seed.people.mpAdmin!;
+    return {
+      personId: admin.personId,
+      organisationId: admin.unitId,
+      displayName: admin.displayName,
+      email: admin.email,
+      isAdmin: true,
+      isHost: false,
+      mustEnrolTotp: false
+    };
+  };
+
+  it('refuses a team the policy does not list, and changes nothing', async () => {
+    await expect(
+      updatePerson(database.db, session(), idOf('mpPractitionerCommunity'), { teams: ['east'] })
+    ).rejects.toMatchObject({ status: 400 });
+    const rows = await database.db
+      .select()
+      .from(personTeams)
+      .where(eq(personTeams.personId, idOf('mpPractitionerCommunity')));
+    expect(rows.map((r) => r.teamId)).toEqual(['community']);
+  });
+
+  it('stores a known team and clears the signature until an admin signs again', async () => {
+    await updatePerson(database.db, session(), idOf('mpPractitionerCommunity'), {
+      teams: ['community', 'schools']
+    });
+    const rows = await database.db
+      .select()
+      .from(personTeams)
+      .where(eq(personTeams.personId, idOf('mpPractitionerCommunity')));
+    expect(rows.map((r) => r.teamId).sort()).toEqual(['community', 'schools']);
+    const [creds] = await database.db
+      .select({ signature: credentials.rosterSignature })
+      .from(credentials)
+      .where(eq(credentials.personId, idOf('mpPractitionerCommunity')));
+    expect(creds!.signature).toBeNull();
   });
 });

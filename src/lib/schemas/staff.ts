@@ -9,6 +9,7 @@ import {
   slugSchema,
   unitKindSchema
 } from './common';
+import { teamIdSchema } from '../routing/policy';
 
 /** A roster signature: its version byte and an Ed25519 signature (docs/PROTOCOL.md). */
 export const ROSTER_SIGNATURE_BYTES = 1 + 64;
@@ -113,6 +114,12 @@ export const rosterSignatureSchema = z.strictObject({
 export const updatePersonSchema = z.strictObject({
   status: z.enum(['active', 'on_leave', 'removed']).optional(),
   roles: rolesSchema.optional(),
+  /** Team ids from the organisation's policy (docs/ROUTING.md, Teams). */
+  teams: z
+    .array(teamIdSchema)
+    .max(20)
+    .refine((t) => new Set(t).size === t.length, 'teams must not repeat')
+    .optional(),
   isAdmin: z.boolean().optional()
 });
 

@@ -30,5 +30,6 @@ export const routing = {
   'policy.previewChildRisk': 'Marked as a risk to a child',
   'policy.previewAboutStaff': 'About a member of staff or a volunteer',
   'policy.timescaleSource': 'From: {source}',
-  'policy.timescaleOwn': 'Set by the organisation'
+  'policy.timescaleOwn': 'Set by the organisation',
+  'people.teams': 'Teams (projects)'
 } as const;

@@ -3,7 +3,16 @@ import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Role } from '$lib/schemas/common';
 import type { Database } from '../db';
 import { teamsByPerson } from '../teams';
-import { credentials, people, personRoles, sessions, signingKeyGrants } from '../db/schema';
+import { policySchema } from '$lib/routing';
+import {
+  credentials,
+  organisations,
+  people,
+  personRoles,
+  personTeams,
+  sessions,
+  signingKeyGrants
+} from '../db/schema';
 import type { StaffSession } from '../auth/sessions';
 
 /** Everyone's roles in one query, sorted, for lists of people. */
@@ -71,7 +80,12 @@ export async function updatePerson(
   db: Database,
   admin: StaffSession,
   personId: string,
-  input: { status?: 'active' | 'on_leave' | 'removed'; roles?: Role[]; isAdmin?: boolean }
+  input: {
+    status?: 'active' | 'on_leave' | 'removed';
+    roles?: Role[];
+    teams?: string[];
+    isAdmin?: boolean;
+  }
 ): Promise<void> {
   await db.transaction(async (tx) => {
     const [person] = await tx
@@ -115,6 +129,26 @@ export async function updatePerson(
         .insert(personRoles)
         .values([...new Set(input.roles)].map((role) => ({ personId, role })));
       // Roles are part of the signed roster entry: an admin signs the new entry.
+      await tx
+        .update(credentials)
+        .set({ rosterSignature: null, rosterSignedBy: null, rosterSignedAt: null })
+        .where(eq(credentials.personId, personId));
+    }
+    if (input.teams) {
+      const [unit] = await tx
+        .select({ policy: organisations.policy })
+        .from(organisations)
+        .where(eq(organisations.id, admin.organisationId));
+      const policy = policySchema.safeParse(unit?.policy);
+      const known = new Set((policy.success ? (policy.data.teams ?? []) : []).map((x) => x.id));
+      if (input.teams.some((id) => !known.has(id))) {
+        error(400, { message: 'That team is not in the policy.', code: 'unknown_team' });
+      }
+      await tx.delete(personTeams).where(eq(personTeams.personId, personId));
+      if (input.teams.length > 0) {
+        await tx.insert(personTeams).values(input.teams.map((teamId) => ({ personId, teamId })));
+      }
+      // Teams are signed with the roles (`team:<id>` tags): an admin signs the new entry.
       await tx
         .update(credentials)
         .set({ rosterSignature: null, rosterSignedBy: null, rosterSignedAt: null })
