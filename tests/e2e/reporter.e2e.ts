@@ -299,7 +299,7 @@ test('the reporter comes back, replies, and takes it to the LADO', async ({ page
   expect(response.request().headers()['cookie']).toBeUndefined();
   expect(response.request().headers()['x-candour-signature']).toBeTruthy();
   await expect(page.getByTestId('conversation')).toContainText(secrets.at(-1)!);
-  await page.getByRole('button', { name: /Send it to The LADO/ }).click();
+  await page.getByRole('button', { name: /Send it to the LADO/ }).click();
   await expect(page.getByTestId('further-people')).toContainText('Sarah Nolan');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Confirm and take it further' }).click();
