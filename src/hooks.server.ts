@@ -4,7 +4,7 @@ import { config, ConfigError } from '$lib/server/config';
 import { logError, logInfo } from '$lib/server/log';
 import { db, isLeader, startRuntime } from '$lib/server/runtime';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
-import { startDeadlineNotices } from '$lib/server/notify';
+import { startNotices } from '$lib/server/notify';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isStaffPath } from '$lib/paths';
 import { localeFrom } from '$lib/i18n';
@@ -21,7 +21,7 @@ export const init: ServerInit = async () => {
           describeDemo(seed, config.ORIGIN ?? `http://localhost:${config.PORT}`)
         );
     }
-    if (leader) startDeadlineNotices();
+    if (leader) startNotices();
     // adapter-node announces a graceful stop once requests are done; the database pool would
     // otherwise keep the process alive.
     process.once('sveltekit:shutdown', () => void database.close().catch(() => {}));

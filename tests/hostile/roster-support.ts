@@ -61,7 +61,7 @@ export async function openFromInbox(page: Page, caseId: string): Promise<void> {
   await expect(page.getByTestId('audit-status')).toBeVisible({ timeout: 30_000 });
 }
 
-/** Walks the reporter's form to the preview: a whistleblowing concern naming nobody. */
+/** Walks the reporter's form to the preview: a whistleblowing concern naming the coordinator, so it goes to the chair. */
 export async function reportToPreview(page: Page, aboutStaff: 'Yes' | 'No' = 'No') {
   const next = () => page.getByRole('button', { name: 'Continue' }).click();
   await page.goto(`/o/${SLUG}/report`);
@@ -74,6 +74,10 @@ export async function reportToPreview(page: Page, aboutStaff: 'Yes' | 'No' = 'No
   await page.getByLabel('When').fill('last week');
   await page.getByLabel('Where').fill('the hall');
   await next();
+  // A refused roster offers nobody to name; the warning is on every step.
+  const priya = page.getByRole('checkbox', { name: /Priya Shah/ });
+  await expect(priya.or(page.getByTestId('roster-problem'))).toBeVisible({ timeout: 30_000 });
+  if (await priya.isVisible()) await priya.check();
   await next();
   await page.getByLabel(aboutStaff, { exact: true }).check();
   for (let i = 0; i < 4; i++) await next();
@@ -266,4 +270,31 @@ export async function contentKeyOf(page: Page, organisationId: string, caseKey: 
   const view = (await response.json()) as { reporterKeys: { sealedKey: string }[] };
   return crypto.openSealedCaseKeys(crypto.fromBase64(view.reporterKeys[0]!.sealedKey), keys.box)
     .contentKey;
+}
+
+/** In server-rendered data, serves one more member (as the host has them) after another one. */
+export function insertMemberInHtml(
+  html: string,
+  afterPersonId: string,
+  member: {
+    personId: string;
+    unitId: string;
+    displayName: string;
+    roles: string[];
+    boxPublicKey: Uint8Array;
+    signPublicKey: Uint8Array;
+    rosterSignature: Uint8Array | null;
+  }
+): string {
+  const pattern = new RegExp(`\\{personId:"${afterPersonId}"[^{}]*\\}`);
+  const anchor = pattern.exec(html)?.[0];
+  if (!anchor) throw new Error(`member ${afterPersonId} not found in the page data`);
+  const signature = member.rosterSignature
+    ? `"${crypto.toBase64(member.rosterSignature)}"`
+    : 'null';
+  const inserted =
+    `{personId:"${member.personId}",unitId:"${member.unitId}",displayName:${JSON.stringify(member.displayName)},` +
+    `status:"active",roles:${JSON.stringify(member.roles)},boxPublicKey:"${crypto.toBase64(member.boxPublicKey)}",` +
+    `signPublicKey:"${crypto.toBase64(member.signPublicKey)}",rosterSignature:${signature}}`;
+  return html.replace(anchor, `${anchor},${inserted}`);
 }

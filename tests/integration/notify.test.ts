@@ -350,7 +350,11 @@ describe(`notifications (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlit
     // The runtime entry point reads the environment: unset means off, and no database is opened.
     vi.stubEnv('SMTP_URL', '');
     try {
-      expect(await notifyCaseEventNow(filed.caseId, 'new_case')).toEqual({ sent: 0, failed: 0 });
+      expect(await notifyCaseEventNow(filed.caseId, { by: 'reporter' })).toEqual({
+        queued: 0,
+        sent: 0,
+        failed: 0
+      });
     } finally {
       vi.unstubAllEnvs();
     }

@@ -3,6 +3,7 @@
  * change, its own side of each link to another unit, and a hand-over to a new unit key.
  */
 import type { BoxPublicKey, SignKeyPair, SignPublicKey } from '$lib/crypto';
+import { rosterTags } from '$lib/routing';
 import type { Role } from '$lib/schemas/common';
 import { api } from './api';
 
@@ -12,6 +13,8 @@ export interface AdminPerson {
   displayName: string;
   status: 'invited' | 'active' | 'on_leave' | 'removed';
   roles: Role[];
+  /** Team ids, signed with the roles as `team:<id>` tags. */
+  teams?: string[];
   boxPublicKey: string | null;
   signPublicKey: string | null;
   rosterSignature: string | null;
@@ -30,7 +33,7 @@ async function desiredList(unitKey: SignKeyPair, unitId: string, people: AdminPe
     const entry = {
       unitId,
       personId: p.personId,
-      roles: p.roles,
+      roles: rosterTags(p.roles, p.teams),
       boxPublicKey: crypto.fromBase64(p.boxPublicKey) as BoxPublicKey,
       signPublicKey: crypto.fromBase64(p.signPublicKey) as SignPublicKey
     };

@@ -1,4 +1,4 @@
-import type { RosterMember } from '$lib/routing';
+import { rosterTags, type RosterMember } from '$lib/routing';
 import type { BoxPublicKey, SignKeyPair, SignPublicKey } from '$lib/crypto';
 import type { Role } from '$lib/schemas/common';
 import { t } from '$lib/i18n';
@@ -11,6 +11,8 @@ export async function signRosterEntryB64(
     unitId: string;
     personId: string;
     roles: Role[];
+    /** Team ids, signed as `team:<id>` tags in the roles list. */
+    teams?: string[];
     boxPublicKey: string;
     signPublicKey: string;
   }
@@ -21,7 +23,7 @@ export async function signRosterEntryB64(
     crypto.signRosterEntry(unitKey.privateKey, {
       unitId: entry.unitId,
       personId: entry.personId,
-      roles: entry.roles,
+      roles: rosterTags(entry.roles, entry.teams),
       boxPublicKey: crypto.fromBase64(entry.boxPublicKey) as BoxPublicKey,
       signPublicKey: crypto.fromBase64(entry.signPublicKey) as SignPublicKey
     })
@@ -44,6 +46,8 @@ export interface ServedMember {
   unitId: string;
   displayName: string;
   roles: Role[];
+  /** Team ids; absent from older servers. */
+  teams?: string[];
   status: 'active' | 'on_leave';
   boxPublicKey: string;
   signPublicKey: string;

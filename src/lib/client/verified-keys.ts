@@ -4,7 +4,7 @@
  * holds or can chain to (docs/PROTOCOL.md §6); any doubt refuses the whole roster.
  */
 import type { BoxPublicKey, RosterListMember, SignPublicKey } from '$lib/crypto';
-import type { RosterMember } from '$lib/routing';
+import { rosterTags, type RosterMember } from '$lib/routing';
 import type { PinStore } from './roster-pins';
 import type { ServedMember, ServedUnit } from './roster';
 
@@ -66,7 +66,8 @@ function sameAsListed(crypto: Crypto, served: ServedMember, listed: RosterListMe
   return (
     served.displayName === listed.displayName &&
     served.status === listed.status &&
-    sortedRoles(served.roles) === sortedRoles(listed.roles) &&
+    // Team membership is listed as `team:<id>` tags with the roles (docs/ROUTING.md, Teams).
+    sortedRoles(rosterTags(served.roles, served.teams)) === sortedRoles(listed.roles) &&
     served.boxPublicKey === crypto.toBase64(listed.boxPublicKey) &&
     served.signPublicKey === crypto.toBase64(listed.signPublicKey)
   );
@@ -112,7 +113,7 @@ function verifyUnit(crypto: Crypto, unit: ServedUnit, pins: PinStore | null) {
           {
             unitId: unit.id,
             personId: member.personId,
-            roles: member.roles,
+            roles: rosterTags(member.roles, member.teams),
             boxPublicKey: crypto.fromBase64(member.boxPublicKey) as BoxPublicKey,
             signPublicKey: crypto.fromBase64(member.signPublicKey) as SignPublicKey
           },
@@ -198,6 +199,7 @@ export async function verifiedKeys(
         unitKind: unit.kind,
         displayName: m.displayName,
         roles: m.roles,
+        teams: m.teams ?? [],
         status: m.status,
         keysSigned: true
       });

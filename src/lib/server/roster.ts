@@ -6,6 +6,7 @@ import type { Role, UnitKind } from '$lib/schemas/common';
 import type { Database } from './db';
 import { credentials, organisations, people, unitLinks } from './db/schema';
 import { rolesByPerson } from './staff/accounts';
+import { teamsByPerson } from './teams';
 import { notFound, validateParams } from './http';
 
 /** One person as a browser sees them before encrypting: keys and the unit's signature over them. */
@@ -14,6 +15,8 @@ export interface PublicRosterMember {
   unitId: string;
   displayName: string;
   roles: Role[];
+  /** Team ids; signed with the roles as `team:<id>` tags (docs/ROUTING.md). */
+  teams: string[];
   status: 'active' | 'on_leave';
   boxPublicKey: string;
   signPublicKey: string;
@@ -85,12 +88,17 @@ async function membersOf(db: Database, unitIds: string[]): Promise<PublicRosterM
     db,
     rows.map((row) => row.personId)
   );
+  const teams = await teamsByPerson(
+    db,
+    rows.map((row) => row.personId)
+  );
   return rows.map((row) => ({
     personId: row.personId,
     unitId: row.unitId,
     displayName: row.displayName,
     status: row.status as 'active' | 'on_leave',
     roles: roles.get(row.personId) ?? [],
+    teams: teams.get(row.personId) ?? [],
     boxPublicKey: toBase64(row.boxPublicKey),
     signPublicKey: toBase64(row.signPublicKey),
     rosterSignature: row.rosterSignature ? toBase64(row.rosterSignature) : null

@@ -26,6 +26,8 @@ export interface ReportDocument {
   involved: { personId: string; name: string }[];
   involvedOthers: string;
   aboutStaff: 'yes' | 'no' | 'unsure' | null;
+  /** The team (project) it is about, from the organisation's policy; null: not sure or none. */
+  team?: string | null;
   othersKnow: string;
   outcome: string;
   contact: string;
@@ -42,6 +44,7 @@ export function emptyReport(): ReportDocument {
     involved: [],
     involvedOthers: '',
     aboutStaff: null,
+    team: null,
     othersKnow: '',
     outcome: '',
     contact: ''

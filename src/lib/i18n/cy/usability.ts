@@ -2,7 +2,7 @@
 export const usability = {
   'noJs.title': 'Trowch JavaScript ymlaen i ddefnyddio’r dudalen hon',
   'noJs.why':
-    'Mae Candour yn cloi’r hyn rydych chi’n ei ysgrifennu yn eich porwr eich hun cyn ei anfon, fel mai dim ond y bobl a ddewiswyd all ei ddarllen. Mae angen JavaScript ar eich porwr i wneud hynny.',
+    'Mae Candour yn amgryptio’r hyn rydych chi’n ei ysgrifennu yn eich porwr eich hun cyn ei anfon, fel mai dim ond y bobl a ddewiswyd all ei ddarllen. Mae angen JavaScript ar eich porwr i wneud hynny.',
   'noJs.safe':
     'Hebddo, does dim modd diogelu dim byd rydych chi’n ei deipio yma, felly fydd y dudalen hon ddim yn gweithio nes i chi ganiatáu JavaScript.',
   'noJs.torTitle': 'Yn Tor Browser, caniatewch JavaScript ar gyfer y wefan hon yn unig',
@@ -31,7 +31,5 @@ export const usability = {
   'field.name.where': 'Ble',
   'field.name.contact': 'Eich enw neu ffordd o gysylltu â chi',
   'field.name.reply': 'Eich neges',
-  'reporter.error.caseKeyMissing': 'Rhowch eich allwedd achos',
-  'reporter.error.caseKeyTypo':
-    'Mae camgymeriad yn yr allwedd achos. Gwiriwch bob nod yn erbyn yr un a gadwoch chi'
+  'reporter.error.caseKeyMissing': 'Rhowch eich allwedd achos'
 } as const;

@@ -2,6 +2,7 @@ import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
 import { reporter } from './reporter';
+import { routing } from './routing';
 import { staff } from './staff';
 import { trust } from './trust';
 import { staffErrors } from './staff-errors';
@@ -16,6 +17,7 @@ export const en = {
   ...staff,
   ...admin,
   ...reporter,
+  ...routing,
   ...cases,
   ...trust,
   ...usability,

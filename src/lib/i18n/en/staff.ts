@@ -4,6 +4,7 @@ export const staff = {
   'staff.nav.home': 'Home',
   'staff.nav.people': 'People',
   'staff.nav.policy': 'Policy',
+  'staff.nav.notices': 'Notices',
   'staff.nav.security': 'Security',
   'staff.nav.host': 'Host',
   'staff.nav.overdue': 'Overdue',

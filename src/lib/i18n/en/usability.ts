@@ -2,7 +2,7 @@
 export const usability = {
   'noJs.title': 'Turn on JavaScript to use this page',
   'noJs.why':
-    'Candour locks what you write inside your own browser before it is sent, so that only the people chosen to read it can. Your browser needs JavaScript to do that.',
+    'Candour encrypts what you write inside your own browser before it is sent, so that only the people chosen to read it can. Your browser needs JavaScript to do that.',
   'noJs.safe':
     'Nothing you type here can be protected without it, so this page does not work until JavaScript is allowed.',
   'noJs.torTitle': 'In Tor Browser, allow JavaScript for this site only',
@@ -31,7 +31,5 @@ export const usability = {
   'field.name.where': 'Where',
   'field.name.contact': 'Your name or a way to contact you',
   'field.name.reply': 'Your message',
-  'reporter.error.caseKeyMissing': 'Enter your case key',
-  'reporter.error.caseKeyTypo':
-    'The case key has a mistake in it. Check each character against the one you kept'
+  'reporter.error.caseKeyMissing': 'Enter your case key'
 } as const;

@@ -11,7 +11,9 @@ import {
   type SignPublicKey,
   type UnitLink
 } from '$lib/crypto';
+import { rosterTags } from '$lib/routing';
 import type { Database } from '../db';
+import { teamsByPerson } from '../teams';
 import { credentials, organisations, people, signingKeyGrants, unitLinks } from '../db/schema';
 import type { StaffSession } from '../auth/sessions';
 import { rolesByPerson } from './accounts';
@@ -88,6 +90,15 @@ async function checkRosterList(
     db,
     rows.map((row) => row.personId)
   );
+  const teams = await teamsByPerson(
+    db,
+    rows.map((row) => row.personId)
+  );
+  // The list's roles hold team membership as `team:<id>` tags (docs/ROUTING.md).
+  const tagsOf = (id: string) =>
+    rosterTags(roles.get(id) ?? [], teams.get(id) ?? [])
+      .sort()
+      .join();
   for (const member of list.members) {
     const row = byId.get(member.personId);
     const same =
@@ -96,7 +107,7 @@ async function checkRosterList(
       row.displayName === member.displayName &&
       constantTimeEqual(row.box, member.boxPublicKey) &&
       constantTimeEqual(row.sign, member.signPublicKey) &&
-      (roles.get(member.personId) ?? []).join() === [...member.roles].sort().join();
+      tagsOf(member.personId) === [...member.roles].sort().join();
     if (!same) {
       error(409, { message: 'The roster list does not match the people on file.', code: 'stale' });
     }
@@ -193,7 +204,7 @@ export async function storeLinkSignature(
 /**
  * An admin replaces the unit key: the old key signs the new one, the new key signs a newer
  * roster list (per-person entries under the old key are no longer read once a list exists), and the new key is sealed to this admin only (others get it shared again). The
- * unit's own side of every link is cleared, to be signed again with the new key.
+ * unit's links are cleared on both sides, to be signed again by both.
  */
 export async function replaceSigningKey(
   db: Database,
@@ -236,10 +247,10 @@ export async function replaceSigningKey(
       personId: admin.personId,
       sealedSigningKey: input.sealedSigningKey
     });
+    // Both sides signed the old key: each link is signed again by both before it is offered.
     await tx
       .update(unitLinks)
-      .set({ organisationSignature: null })
-      .where(eq(unitLinks.organisationId, unit.id));
-    await tx.update(unitLinks).set({ bodySignature: null }).where(eq(unitLinks.bodyId, unit.id));
+      .set({ organisationSignature: null, bodySignature: null })
+      .where(or(eq(unitLinks.organisationId, unit.id), eq(unitLinks.bodyId, unit.id)));
   });
 }

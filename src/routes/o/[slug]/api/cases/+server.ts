@@ -54,7 +54,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     })),
     reporterSealedKey: fromBase64(body.reporterSealedKey)
   }).catch(storeErrorToHttp);
-  if (result.created) notifyCaseEvent(result.case.id, 'new_case');
+  if (result.created) notifyCaseEvent(result.case.id, { by: 'reporter' });
   return json(
     {
       caseId: result.case.id,

@@ -83,7 +83,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     systemEntryId: body.escalationId
   }).catch(storeErrorToHttp);
   // Newcomers and everyone already on the case hear that it moved.
-  if (result.created) notifyCaseEvent(record.id, 'new_case');
+  if (result.created) notifyCaseEvent(record.id, { by: 'reporter' });
   return json(
     { stage: result.case.stage, status: result.case.status },
     { status: result.created ? 201 : 200 }

@@ -57,6 +57,6 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
     detail: { purpose: body.purpose },
     systemEntryId: body.grantId
   }).catch(storeErrorToHttp);
-  if (result.created) notifyCaseEvent(record.id, 'new_case', staff.personId);
+  if (result.created) notifyCaseEvent(record.id, { by: 'staff', personId: staff.personId });
   return json({ status: result.case.status }, { status: result.created ? 201 : 200 });
 };
