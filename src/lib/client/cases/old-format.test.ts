@@ -28,6 +28,13 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('a case written in format 1', () => {
   it('opens for staff: report, messages and note verified, the old record shown unsigned', async () => {
+    // A staff browser keeps its unit-key pins in localStorage; Node has none.
+    const stored = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => stored.get(k) ?? null,
+      setItem: (k: string, v: string) => void stored.set(k, v),
+      removeItem: (k: string) => void stored.delete(k)
+    });
     const opened = await openCase(detail, keys);
     expect(opened.report.whatHappened).toBe('A report written in format 1.');
     expect(opened.reporterBoxPublicKey).toBeNull();
