@@ -1,15 +1,9 @@
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './tests/chromium';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-if (!existsSync(chromium)) {
-  throw new Error(
-    `Candour's browser tests need Debian's Chromium at ${chromium} (apt-get install -y chromium), ` +
-      'or CHROMIUM_PATH pointing at a Chromium binary. They never download a browser.'
-  );
-}
+const chromium = findChromium();
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 export const baseURL = `http://127.0.0.1:${port}`;
@@ -17,8 +11,12 @@ export const baseURL = `http://127.0.0.1:${port}`;
 export const serverLog = process.env.E2E_LOG ?? path.join(tmpdir(), `candour-e2e-${port}.log`);
 
 export default defineConfig({
-  testDir: 'tests/e2e',
   testMatch: '**/*.e2e.ts',
+  // Journeys first; then a compromised host's attacks, each undone when its test ends.
+  projects: [
+    { name: 'e2e', testDir: 'tests/e2e' },
+    { name: 'hostile', testDir: 'tests/hostile' }
+  ],
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -30,16 +28,9 @@ export default defineConfig({
     trace: 'off',
     screenshot: 'off',
     launchOptions: {
-      executablePath: chromium,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic'
-      ]
+      executablePath: chromium.executablePath,
+      args: [...chromium.args],
+      env: chromium.env
     }
   },
   webServer: {

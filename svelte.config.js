@@ -1,11 +1,16 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+import { sourceVersion, withBuildManifest } from './src/cli/build-manifest.js';
+
+const out = 'build';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ precompress: false }),
+    // Writes build/client/.well-known/candour-build.json, which `npm run verify-site` checks.
+    adapter: withBuildManifest(adapter({ out, precompress: false }), { out }),
     csp: {
       mode: 'hash',
       directives: {
@@ -28,8 +33,9 @@ const config = {
         'form-action': ['self']
       }
     },
-    // Reporter pages must never leak which case a reporter looks at.
-    version: { pollInterval: 0 }
+    // Reporter pages must never leak which case a reporter looks at. The version is a hash of the
+    // sources, not the build time, so that two builds of one commit are byte-identical.
+    version: { name: sourceVersion(fileURLToPath(new URL('.', import.meta.url))), pollInterval: 0 }
   }
 };
 

@@ -1,6 +1,20 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
+import { findChromium } from './tests/chromium.js';
+
+// Read when the browser project launches, so `vite build` and the Node projects never look for one.
+const chromiumLaunch = {
+  get executablePath() {
+    return findChromium().executablePath;
+  },
+  get args() {
+    return [...findChromium().args];
+  },
+  get env() {
+    return findChromium().env;
+  }
+};
 
 export default defineConfig({
   plugins: [sveltekit()],
@@ -12,7 +26,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/*.test.ts'],
           testTimeout: 60_000
         }
       },
@@ -38,18 +52,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             provider: playwright({
-              launchOptions: {
-                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-                args: [
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--disable-sync',
-                  '--no-first-run',
-                  '--disable-quic'
-                ]
-              }
+              launchOptions: chromiumLaunch
             }),
             instances: [{ browser: 'chromium' }]
           }

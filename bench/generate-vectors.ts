@@ -4,13 +4,15 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { deriveCaseKeysSync, formatCaseKey, lookupHash } from '../src/lib/crypto/case-key';
+import { chainGenesis, chainOf, entryLink } from '../src/lib/crypto/chain';
 import { encodeCaseKeyBundle, encryptReportWithNonce } from '../src/lib/crypto/envelope';
 import { encryptEntryWithNonce, type EncryptEntryInput } from '../src/lib/crypto/entries';
 import { toHex, utf8 } from '../src/lib/crypto/encoding';
 import { encryptFile } from '../src/lib/crypto/files';
 import { domainHash, signKeyPairFromSeed, boxKeyPairFromSeed } from '../src/lib/crypto/primitives';
 import { signRequest } from '../src/lib/crypto/requests';
-import { fingerprint, signRosterEntry } from '../src/lib/crypto/roster';
+import { fingerprint, signRosterEntry, signRosterList } from '../src/lib/crypto/roster';
+import { signUnitKeyTransition, signUnitLink } from '../src/lib/crypto/unit-keys';
 import { ready } from '../src/lib/crypto/sodium';
 import {
   derivePasswordSecretsSync,
@@ -148,7 +150,11 @@ const entryInputs: (Omit<EncryptEntryInput, 'signer'> & { signerSeed: string })[
     signerSeed: 'staff-sign'
   }
 ];
-write('envelope.json', {
+// envelope.json holds format 1 (reports without the reporter's box key, entries without a
+// chain link), frozen since format 2; this writes format 2, whose entries chain in order.
+const reporterBox = boxKeyPairFromSeed(fixed('reporter-box'));
+const links: Record<string, Uint8Array> = {};
+write('envelope-v2.json', {
   contentKey: hex(contentKey),
   staffKey: hex(staffKey),
   caseId,
@@ -168,12 +174,26 @@ write('envelope.json', {
     body: report,
     reporterSignSeed: hex(fixed('reporter-sign')),
     reporterSignPublicKey: hex(reporterSign.publicKey),
+    reporterBoxPublicKey: hex(reporterBox.publicKey),
     nonce: hex(reportNonce),
-    ciphertext: hex(encryptReportWithNonce(contentKey, caseId, report, reporterSign, reportNonce))
+    ciphertext: hex(
+      encryptReportWithNonce(
+        contentKey,
+        caseId,
+        report,
+        reporterSign,
+        reporterBox.publicKey,
+        reportNonce
+      )
+    )
   },
   entries: entryInputs.map(({ signerSeed, ...e }) => {
     const signer = signKeyPairFromSeed(fixed(signerSeed));
     const nonce = fixed(`entry-nonce-${e.entryId}`, 24);
+    const chain = chainOf(e.kind);
+    const prev = links[chain] ?? chainGenesis(caseId, chain);
+    const ciphertext = encryptEntryWithNonce({ ...e, signer, prev } as EncryptEntryInput, nonce);
+    links[chain] = entryLink(ciphertext);
     return {
       kind: e.kind,
       senderRole: e.senderRole,
@@ -182,7 +202,9 @@ write('envelope.json', {
       signerSeed: hex(fixed(signerSeed)),
       senderSignPublicKey: hex(signer.publicKey),
       nonce: hex(nonce),
-      ciphertext: hex(encryptEntryWithNonce({ ...e, signer } as EncryptEntryInput, nonce))
+      prev: hex(prev),
+      ciphertext: hex(ciphertext),
+      link: hex(entryLink(ciphertext))
     };
   })
 });
@@ -256,6 +278,67 @@ write('roster.json', {
       body: requestBody,
       day: '2026-11-26'
     })
+  }
+});
+
+// Signed roster list, unit key transition, unit link
+const nextUnit = signKeyPairFromSeed(fixed('next-unit-signing-key'));
+const bodyUnit = signKeyPairFromSeed(fixed('body-unit-signing-key'));
+const rosterList = {
+  unitId: 'riverside-ccc',
+  version: 3,
+  members: [
+    {
+      personId: 'person-chair',
+      displayName: 'Margaret Ellis',
+      status: 'active' as const,
+      roles: ['committee_member', 'chair'],
+      boxPublicKey: staffKeys.box.publicKey,
+      signPublicKey: staffKeys.sign.publicKey
+    },
+    {
+      personId: 'person-coordinator',
+      displayName: 'Priya Shah',
+      status: 'on_leave' as const,
+      roles: ['coordinator'],
+      boxPublicKey: boxKeyPairFromSeed(fixed('coordinator-box')).publicKey,
+      signPublicKey: reporterSign.publicKey
+    }
+  ]
+};
+const unitLink = {
+  organisationId: 'riverside-ccc',
+  organisationKey: unit.publicKey,
+  bodyId: 'riverside-lado',
+  bodyKind: 'lado',
+  bodyName: 'Riverside Council LADO',
+  bodyKey: bodyUnit.publicKey
+};
+write('unit-trust.json', {
+  unitSignSeed: hex(fixed('unit-signing-key')),
+  nextUnitSignSeed: hex(fixed('next-unit-signing-key')),
+  bodyUnitSignSeed: hex(fixed('body-unit-signing-key')),
+  rosterList: {
+    unitId: rosterList.unitId,
+    version: rosterList.version,
+    members: rosterList.members.map((m) => ({
+      ...m,
+      boxPublicKey: hex(m.boxPublicKey),
+      signPublicKey: hex(m.signPublicKey)
+    })),
+    signed: hex(signRosterList(unit.privateKey, rosterList))
+  },
+  transition: {
+    unitId: 'riverside-ccc',
+    signed: hex(signUnitKeyTransition('riverside-ccc', unit, nextUnit.publicKey))
+  },
+  link: {
+    organisationId: unitLink.organisationId,
+    bodyId: unitLink.bodyId,
+    bodyKind: unitLink.bodyKind,
+    bodyName: unitLink.bodyName,
+    organisationSignature: hex(signUnitLink(unit.privateKey, unitLink)),
+    bodySignature: hex(signUnitLink(bodyUnit.privateKey, unitLink))
   }
 });
 console.log('vectors written to', dir);

@@ -21,6 +21,7 @@ import { openDatabase } from '../src/lib/server/db/index';
 import { credentials } from '../src/lib/server/db/schema';
 import { submitCase } from '../src/lib/server/cases/index';
 import { seedDemo } from '../src/lib/server/demo/seed';
+import { findChromium } from '../tests/chromium';
 import { round, type Bench, type Figure } from './harness';
 import { eq } from 'drizzle-orm';
 
@@ -82,7 +83,8 @@ async function seed(dataDir: string): Promise<void> {
           outcome: '',
           contact: ''
         },
-        reporter.sign
+        reporter.sign,
+        reporter.box.publicKey
       ),
       recipients: [
         { personId: chair, sealedKey: sealCaseKeysFor(box, keys, { includeStaffKey: true }) }
@@ -118,17 +120,11 @@ async function inbox(): Promise<Figure[]> {
   delete env.DATABASE_URL;
   delete env.CANDOUR_DEMO;
   let server: ReturnType<typeof spawn> | undefined;
+  const found = findChromium();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic'
-    ]
+    executablePath: found.executablePath,
+    args: [...found.args],
+    env: found.env
   });
   try {
     await seed(dataDir);

@@ -1,9 +1,10 @@
 // `npm run bench`: one JSON line per figure. Add new benches to the list below.
 import { cryptoBenches } from './crypto';
+import { growthBenches } from './growth';
 import type { Bench } from './harness';
 import { inboxBenches } from './inbox';
 
-const benches: Bench[] = [...cryptoBenches, ...inboxBenches];
+const benches: Bench[] = [...cryptoBenches, ...inboxBenches, ...growthBenches];
 
 const only = process.argv.slice(2);
 for (const bench of benches) {

@@ -4,9 +4,10 @@ import { config, ConfigError } from '$lib/server/config';
 import { logError, logInfo } from '$lib/server/log';
 import { db, startRuntime } from '$lib/server/runtime';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
-import { startDeadlineNotices } from '$lib/server/notify';
+import { startNotices } from '$lib/server/notify';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isStaffPath } from '$lib/paths';
+import { localeFrom } from '$lib/i18n';
 
 export const init: ServerInit = async () => {
   try {
@@ -18,7 +19,7 @@ export const init: ServerInit = async () => {
           describeDemo(seed, config.ORIGIN ?? `http://localhost:${config.PORT}`)
         );
     }
-    startDeadlineNotices();
+    startNotices();
     // adapter-node announces a graceful stop once requests are done; the database pool would
     // otherwise keep the process alive.
     process.once('sveltekit:shutdown', () => void database.close().catch(() => {}));
@@ -98,12 +99,19 @@ const staffSession: Handle = async ({ event, resolve }) => {
   return resolve(event);
 };
 
+/** The page's language comes from `?lang=` (never a cookie); `<html lang>` says which. */
+const language: Handle = async ({ event, resolve }) => {
+  const locale = localeFrom(event.url, isStaffPath(event.url.pathname));
+  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+};
+
 export const handle = sequence(
   accessLog,
   securityHeaders,
   noReporterCookies,
   sameOrigin,
-  staffSession
+  staffSession,
+  language
 );
 
 export const handleError: HandleServerError = ({ error, status }) => {

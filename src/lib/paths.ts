@@ -10,6 +10,7 @@ export const paths = {
   host: '/staff/host',
   people: '/staff/admin/people',
   policy: '/staff/admin/policy',
+  notices: '/staff/admin/notices',
   inbox: '/staff/inbox',
   overdue: '/staff/overdue',
   case: (caseId: string) => `/staff/cases/${encodeURIComponent(caseId)}`,

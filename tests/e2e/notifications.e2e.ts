@@ -9,7 +9,7 @@ interface Mail {
 
 const mailbox = () => JSON.parse(readFileSync(`${serverLog}.mail.json`, 'utf8')) as Mail[];
 
-test('a new case emails the people who can read it, with no content, and nobody else', async ({
+test('a new case emails nobody at the moment it is filed: its notice waits for the batch', async ({
   page
 }) => {
   const before = mailbox().length;
@@ -26,24 +26,14 @@ test('a new case emails the people who can read it, with no content, and nobody 
   await page.getByRole('checkbox', { name: /Priya Shah/ }).check();
   for (let i = 0; i < 5; i++) await next();
   await expect(page.getByTestId('will-read')).toContainText('Margaret Ellis');
+  // Not in the last moments before a full hour, when the batch itself may be going out.
+  const toHour = 3_600_000 - (Date.now() % 3_600_000);
+  if (toHour < 40_000) await page.waitForTimeout(toHour + 30_000);
   await page.getByTestId('send-report').click();
-  const caseKey = (await page.getByTestId('case-key').textContent())!.trim();
-
-  await expect.poll(() => mailbox().length, { timeout: 15_000 }).toBeGreaterThan(before);
-  const sent = mailbox().slice(before);
-  const recipients = sent.flatMap((m) => m.to);
-  expect(recipients).toEqual(['chair@riverside.example']);
-  for (const { raw } of sent) {
-    expect(raw).toContain('Something in Candour needs you');
-    for (const secret of [
-      typed,
-      caseKey,
-      'whistleblowing',
-      'Whistleblowing',
-      'Priya',
-      'Riverside'
-    ]) {
-      expect(raw.includes(secret), `the email mentions ${secret}`).toBe(false);
-    }
-  }
+  await expect(page.getByTestId('case-key')).toBeVisible();
+  // A reporter's action is never announced at the moment it happens: the notice waits in the
+  // outbox for the organisation's next batch (the full hour), so nothing arrives now.
+  // What the notice holds, and its batch timing, are checked in tests/integration.
+  await page.waitForTimeout(5_000);
+  expect(mailbox().slice(before)).toEqual([]);
 });

@@ -324,7 +324,7 @@ test('case endpoints answer 404 to anyone without the case key, cookies or not',
     },
     'case/escalate': {
       lookupToken: 'A'.repeat(43),
-      escalationId: crypto.randomUUID(),
+      event: { entryId: crypto.randomUUID(), epoch: 0, ciphertext: 'AAAA' },
       target: { kind: 'body', body: 'lado' },
       holders: [{ personId: crypto.randomUUID(), epoch: 0, sealedKey: 'AAAA' }]
     }

@@ -27,10 +27,11 @@ function isHealthy(port) {
 }
 
 /**
- * @param {{ port: number, logPath: string, env?: Record<string, string> }} options
+ * @param {{ port: number, logPath: string, env?: Record<string, string>, cwd?: string }} options
+ *   `cwd`: the folder holding the `build` to start (the project root unless given)
  * @returns {Promise<{ url: string, databaseUrl?: string, dataDir?: string, stopServer: () => Promise<void>, stop: () => Promise<void>, exited: Promise<number | null> }>}
  */
-export async function startCandour({ port, logPath, env: extra = {} }) {
+export async function startCandour({ port, logPath, env: extra = {}, cwd }) {
   /** @type {Record<string, string | undefined>} */
   const env = {
     ...process.env,
@@ -60,7 +61,11 @@ export async function startCandour({ port, logPath, env: extra = {} }) {
   }
 
   const log = createWriteStream(logPath, { flags: 'w' });
-  const server = spawn(process.execPath, ['build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, ['build'], {
+    cwd,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
   server.stdout.on('data', (chunk) => log.write(chunk));
   server.stderr.on('data', (chunk) => {
     log.write(chunk);

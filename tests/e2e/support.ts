@@ -30,3 +30,25 @@ export async function expectNoHorizontalScroll(page: Page): Promise<void> {
   );
   expect(overflow, 'page scrolls sideways').toBeLessThanOrEqual(0);
 }
+
+/**
+ * Runs axe on a page as a browser without JavaScript renders it. axe itself needs JavaScript, so
+ * the server's HTML is loaded with its scripts removed and its <noscript> content shown, exactly
+ * what a browser with JavaScript turned off displays.
+ */
+export async function expectAccessibleWithoutJavaScript(page: Page, url: string): Promise<void> {
+  await page.route(
+    (u) => u.pathname === new URL(url, 'http://x').pathname,
+    async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text())
+        .replace(/<script[\s\S]*?<\/script>/g, '')
+        .replace(/<link rel="modulepreload"[^>]*>/g, '')
+        .replace(/<\/?noscript>/g, '');
+      await route.fulfill({ response, body: html });
+    }
+  );
+  await page.goto(url);
+  await expectAccessible(page);
+  await page.unrouteAll();
+}

@@ -6,7 +6,6 @@ import {
   decryptReport,
   deriveCaseKeys,
   derivePasswordSecrets,
-  encryptEntry,
   encryptReport,
   enrolStaff,
   openUnitSigningKey,
@@ -23,6 +22,7 @@ import {
   signRequest,
   unwrapStaffKeys,
   utf8,
+  verifyChains,
   type BoxPublicKey,
   type CaseKeys,
   type ReporterKeys,
@@ -36,7 +36,6 @@ import {
   appendEntry,
   authenticateReporter,
   CaseStoreError,
-  decodeSystemRecord,
   holdersOf,
   listCasesForStaff,
   listEntries,
@@ -64,6 +63,7 @@ import {
   storeRosterSignature
 } from '../../src/lib/server/staff/accounts';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { linkedEntry, signedEvent } from '../support/entries';
 
 let database: TestDatabase;
 let seed: DemoSeed;
@@ -112,7 +112,13 @@ async function file(recipients: string[], report: unknown = { what: 'x' }): Prom
     reporterSignPublicKey: reporter.sign.publicKey,
     reporterBoxPublicKey: reporter.box.publicKey,
     track: 'whistleblowing' as const,
-    reportCiphertext: encryptReport(keys.contentKey, caseId, report, reporter.sign),
+    reportCiphertext: encryptReport(
+      keys.contentKey,
+      caseId,
+      report,
+      reporter.sign,
+      reporter.box.publicKey
+    ),
     recipients: await Promise.all(
       recipients.map(async (k) => ({
         personId: seed.people[k]!.personId,
@@ -226,7 +232,7 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
       kind: 'note',
       actor: { kind: 'staff', personId: seed.people.chair!.personId },
       epoch: 0,
-      ciphertext: encryptEntry({
+      ciphertext: await linkedEntry(database.db, {
         caseId: filed.caseId,
         entryId: noteId,
         senderRole: 'staff',
@@ -243,7 +249,7 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
       kind: 'message',
       actor: { kind: 'staff', personId: seed.people.chair!.personId },
       epoch: 0,
-      ciphertext: encryptEntry({
+      ciphertext: await linkedEntry(database.db, {
         caseId: filed.caseId,
         entryId: replyId,
         senderRole: 'staff',
@@ -265,7 +271,7 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
       kind: 'message' as const,
       actor: { kind: 'reporter' as const },
       epoch: 0,
-      ciphertext: encryptEntry({
+      ciphertext: await linkedEntry(database.db, {
         caseId: filed.caseId,
         entryId: 'x',
         senderRole: 'reporter',
@@ -287,10 +293,89 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     ).rejects.toMatchObject({ code: 'invalid' });
   });
 
+  it('keeps each chain a single line: a stale or missing link is refused', async () => {
+    const filed = await file(['chair']);
+    const chair = { kind: 'staff' as const, personId: seed.people.chair!.personId };
+    const signer = (await keysOf('chair')).sign;
+    const message = async (entryId: string) =>
+      linkedEntry(database.db, {
+        caseId: filed.caseId,
+        entryId,
+        senderRole: 'staff',
+        kind: 'message',
+        key: filed.keys.contentKey,
+        body: { text: entryId },
+        signer
+      });
+    // Two writers who saw the same head: the first is stored, the second must write again.
+    const [a, b] = [randomUUID(), randomUUID()];
+    const [first, second] = [await message(a), await message(b)];
+    const input = { caseId: filed.caseId, kind: 'message' as const, actor: chair, epoch: 0 };
+    await appendEntry(database.db, { ...input, entryId: a, ciphertext: first });
+    await expect(
+      appendEntry(database.db, { ...input, entryId: b, ciphertext: second })
+    ).rejects.toMatchObject({ code: 'conflict' });
+    await appendEntry(database.db, { ...input, entryId: b, ciphertext: await message(b) });
+    // Bytes without a link (an old format, or made up) are refused outright.
+    await expect(
+      appendEntry(database.db, {
+        ...input,
+        entryId: randomUUID(),
+        ciphertext: new Uint8Array(120)
+      })
+    ).rejects.toMatchObject({ code: 'invalid' });
+    const stored = await listEntries(database.db, filed.caseId, { includeNotes: true });
+    expect(stored.map((e) => e.id)).toEqual([a, b]);
+    const check = verifyChains(
+      filed.caseId,
+      stored.map((e) => ({ id: e.id, kind: e.kind, bytes: e.ciphertext })),
+      { strict: true, chains: ['case', 'notes'] }
+    );
+    expect(check.ok).toBe(true);
+  });
+
+  it('refuses a report that does not bind the reporter box key filed with it', async () => {
+    const reporter = await deriveCaseKeys(parseCaseKey(generateCaseKey()), seed.organisationId);
+    const keys = newCaseKeys();
+    const caseId = randomUUID();
+    const other = await deriveCaseKeys(parseCaseKey(generateCaseKey()), seed.organisationId);
+    await expect(
+      submitCase(database.db, {
+        organisationId: seed.organisationId,
+        caseId,
+        submissionId: randomUUID(),
+        lookupHash: lookupHash(reporter.lookupToken),
+        reporterSignPublicKey: reporter.sign.publicKey,
+        reporterBoxPublicKey: other.box.publicKey,
+        track: 'whistleblowing',
+        reportCiphertext: encryptReport(
+          keys.contentKey,
+          caseId,
+          {},
+          reporter.sign,
+          reporter.box.publicKey
+        ),
+        recipients: [
+          {
+            personId: seed.people.chair!.personId,
+            sealedKey: sealCaseKeysFor(await boxOf('chair'), keys, { includeStaffKey: true })
+          }
+        ],
+        reporterSealedKey: sealCaseKeysFor(reporter.box.publicKey, keys, { includeStaffKey: false })
+      })
+    ).rejects.toMatchObject({ code: 'invalid' });
+  });
+
   it('lets the reporter escalate to the LADO, visibly, and the LADO reads the thread', async () => {
     const filed = await file(['chair']);
     const lado = seed.people.lado!;
-    const entryId = randomUUID();
+    const event = await signedEvent(database.db, {
+      caseId: filed.caseId,
+      signer: filed.reporter.sign,
+      key: filed.keys.contentKey,
+      senderRole: 'reporter',
+      event: { event: 'escalated', personIds: [lado.personId], body: 'lado' }
+    });
     const holders = [
       {
         personId: lado.personId,
@@ -304,7 +389,7 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
       action: 'escalate',
       holders,
       detail: { body: 'lado' },
-      systemEntryId: entryId
+      event
     });
     expect(result.created).toBe(true);
     expect(result.case.status).toBe('escalated');
@@ -314,7 +399,7 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
       action: 'escalate',
       holders,
       detail: { body: 'lado' },
-      systemEntryId: entryId
+      event
     });
     expect(retry.created).toBe(false);
     const loaded = await loadCaseForStaff(database.db, filed.caseId, lado.personId);
@@ -329,13 +414,21 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
       )
     ).toEqual({ what: 'x' });
     const entries = await listEntries(database.db, filed.caseId, { includeNotes: false });
-    const system = entries.filter((e) => e.senderKind === 'system');
-    expect(system).toHaveLength(1);
-    expect(decodeSystemRecord(system[0]!.ciphertext)).toMatchObject({
-      event: 'escalated',
-      body: 'lado',
-      personIds: [lado.personId]
-    });
+    // The escalation is the reporter's own signed entry in the case's chain; nothing unsigned.
+    expect(entries.some((e) => e.senderKind === 'system')).toBe(false);
+    const escalation = entries.find((e) => e.id === event.entryId)!;
+    expect(escalation.senderKind).toBe('reporter');
+    expect(
+      decryptEntry({
+        caseId: filed.caseId,
+        entryId: event.entryId,
+        senderRole: 'reporter',
+        kind: 'message',
+        key: filed.keys.contentKey,
+        ciphertext: escalation.ciphertext,
+        senderSignPublicKey: filed.reporter.sign.publicKey
+      }).body
+    ).toMatchObject({ event: { event: 'escalated', body: 'lado', personIds: [lado.personId] } });
     // The coordinator (not a body member) cannot be added, nor someone from nowhere.
     await expect(
       addHolders(database.db, {
@@ -343,7 +436,13 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
         actor: { kind: 'reporter' },
         action: 'escalate',
         holders: [{ personId: randomUUID(), epoch: 0, sealedKey: new Uint8Array(90) }],
-        systemEntryId: randomUUID()
+        event: await signedEvent(database.db, {
+          caseId: filed.caseId,
+          signer: filed.reporter.sign,
+          key: filed.keys.contentKey,
+          senderRole: 'reporter',
+          event: { event: 'escalated', personIds: [] }
+        })
       })
     ).rejects.toMatchObject({ code: 'invalid' });
   });
@@ -363,6 +462,14 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
         sealedKey: sealCaseKeysFor(filed.reporter.box.publicKey, next, { includeStaffKey: false })
       }
     ];
+    const event = await signedEvent(database.db, {
+      caseId: filed.caseId,
+      signer: (await keysOf('chair')).sign,
+      key: next.contentKey,
+      senderRole: 'staff',
+      event: { event: 'revoked', personIds: [removed] },
+      epoch: 1
+    });
     // Leaving out a remaining holder is refused.
     await expect(
       revokeHolder(database.db, {
@@ -370,7 +477,8 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
         actor: { kind: 'staff', personId: chair },
         personId: removed,
         newEpoch: 1,
-        sealedKeys: sealed.slice(0, 1)
+        sealedKeys: sealed.slice(0, 1),
+        event
       })
     ).rejects.toMatchObject({ code: 'invalid' });
     const after = await revokeHolder(database.db, {
@@ -378,7 +486,8 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
       actor: { kind: 'staff', personId: chair },
       personId: removed,
       newEpoch: 1,
-      sealedKeys: sealed
+      sealedKeys: sealed,
+      event
     });
     expect(after.keyEpoch).toBe(1);
     expect(await loadCaseForStaff(database.db, filed.caseId, removed)).toBeNull();
@@ -401,7 +510,8 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
         actor: { kind: 'staff', personId: chair },
         personId: chair,
         newEpoch: 1,
-        sealedKeys: []
+        sealedKeys: [],
+        event: { ...event, entryId: randomUUID() }
       })
     ).rejects.toMatchObject({ code: 'conflict' });
     // The removed person can no longer write.
@@ -417,7 +527,7 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     ).rejects.toMatchObject({ code: 'not_found' });
     // Entries at the new epoch open for the reporter with the new key.
     const entryId = randomUUID();
-    const ciphertext = encryptEntry({
+    const ciphertext = await linkedEntry(database.db, {
       caseId: filed.caseId,
       entryId,
       senderRole: 'staff',
@@ -520,16 +630,25 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     const organisationId = seed.organisationId;
     const filed = await Promise.all([file(['chair']), file(['chair']), file(['committee1'])]);
     await Promise.all(
-      filed.map((f) =>
-        appendEntry(database.db, {
+      filed.map(async (f) => {
+        const entryId = randomUUID();
+        return appendEntry(database.db, {
           caseId: f.caseId,
-          entryId: randomUUID(),
+          entryId,
           kind: 'message',
           actor: { kind: 'reporter' },
           epoch: 0,
-          ciphertext: new Uint8Array(64)
-        })
-      )
+          ciphertext: await linkedEntry(database.db, {
+            caseId: f.caseId,
+            entryId,
+            senderRole: 'reporter',
+            kind: 'message',
+            key: f.keys.contentKey,
+            body: { text: 'at the same time' },
+            signer: f.reporter.sign
+          })
+        });
+      })
     );
     const rows = (await readAuditChain(database.db, organisationId)).filter(
       (r) => r.seq > (filed.length ? 0 : 0)
@@ -623,7 +742,13 @@ describe('a re-invited person', () => {
           )
         }
       ],
-      systemEntryId: randomUUID()
+      event: await signedEvent(database.db, {
+        caseId: filed.caseId,
+        signer: (await keysOf('chair')).sign,
+        key: opened.contentKey,
+        senderRole: 'staff',
+        event: { event: 'granted', personIds: [samuel.personId] }
+      })
     });
     const again = (await loadCaseForStaff(database.db, filed.caseId, samuel.personId))!;
     const reopened = openSealedCaseKeys(again.sealedKeys[0]!.sealedKey, enrolment.keys.box);
@@ -643,15 +768,25 @@ describe('the stage-3 panel', () => {
     const filed = await file(['chair', 'complaintsOfficer']);
     const chair = seed.people.chair!.personId;
     const officer = seed.people.complaintsOfficer!.personId;
-    const write = (personId: string) =>
-      appendEntry(database.db, {
+    const write = async (personId: string) => {
+      const entryId = randomUUID();
+      return appendEntry(database.db, {
         caseId: filed.caseId,
-        entryId: randomUUID(),
+        entryId,
         kind: 'message',
         actor: { kind: 'staff', personId },
         epoch: 0,
-        ciphertext: new Uint8Array(100)
+        ciphertext: await linkedEntry(database.db, {
+          caseId: filed.caseId,
+          entryId,
+          senderRole: 'staff',
+          kind: 'message',
+          key: filed.keys.contentKey,
+          body: { text: 'stage reply' },
+          signer: (await keysOf('chair')).sign
+        })
       });
+    };
     const moveTo = (stage: number) =>
       updateCase(database.db, { caseId: filed.caseId, actor: { kind: 'system' }, stage });
 

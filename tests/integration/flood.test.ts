@@ -59,7 +59,13 @@ async function submission(reporter: ReporterKeys, ciphertextBytes = 0) {
     reportCiphertext:
       ciphertextBytes > 0
         ? randomBytes(ciphertextBytes)
-        : encryptReport(keys.contentKey, caseId, { what: 'x' }, reporter.sign),
+        : encryptReport(
+            keys.contentKey,
+            caseId,
+            { what: 'x' },
+            reporter.sign,
+            reporter.box.publicKey
+          ),
     recipients: [
       {
         personId: seed.people.chair!.personId,

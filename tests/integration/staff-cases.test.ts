@@ -22,6 +22,7 @@ import {
 import { verifyCaseAudit } from '../../src/lib/client/cases/audit';
 import { auditEvents, credentials } from '../../src/lib/server/db/schema';
 import { seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed';
+import { linkedEntry } from '../support/entries';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let database: TestDatabase;
@@ -48,7 +49,13 @@ async function file(recipients: string[], day?: string): Promise<string> {
     reporterSignPublicKey: reporter.sign.publicKey,
     reporterBoxPublicKey: reporter.box.publicKey,
     track: 'whistleblowing',
-    reportCiphertext: encryptReport(keys.contentKey, caseId, { whatHappened: 'x' }, reporter.sign),
+    reportCiphertext: encryptReport(
+      keys.contentKey,
+      caseId,
+      { whatHappened: 'x' },
+      reporter.sign,
+      reporter.box.publicKey
+    ),
     recipients: await Promise.all(
       recipients.map(async (k) => ({
         personId: seed.people[k]!.personId,
@@ -113,13 +120,22 @@ describe(`staff case queries (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : '
   it('the case audit view verifies in the shared verifier and the browser check', async () => {
     const actor = { kind: 'staff' as const, personId: seed.people.chair!.personId };
     await updateCase(database.db, { caseId: caseA, actor, status: 'acknowledged' });
+    const noteId = randomUUID();
     await appendEntry(database.db, {
       caseId: caseA,
-      entryId: randomUUID(),
+      entryId: noteId,
       kind: 'note',
       actor,
       epoch: 0,
-      ciphertext: new Uint8Array([1, 2, 3])
+      ciphertext: await linkedEntry(database.db, {
+        caseId: caseA,
+        entryId: noteId,
+        senderRole: 'staff',
+        kind: 'note',
+        key: newCaseKeys().staffKey,
+        body: { text: 'a note' },
+        signer: generateStaffKeys().sign
+      })
     });
     await updateCase(database.db, { caseId: caseB, actor: { kind: 'system' }, status: 'closed' });
     expect(

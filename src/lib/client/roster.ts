@@ -1,6 +1,8 @@
-import type { RosterMember } from '$lib/routing';
+import { rosterTags, type RosterMember } from '$lib/routing';
 import type { BoxPublicKey, SignKeyPair, SignPublicKey } from '$lib/crypto';
 import type { Role } from '$lib/schemas/common';
+import { t } from '$lib/i18n';
+import { RosterTrustError } from './verified-keys';
 
 /** An admin's browser signs a person's keys and roles into the unit's roster. */
 export async function signRosterEntryB64(
@@ -9,6 +11,8 @@ export async function signRosterEntryB64(
     unitId: string;
     personId: string;
     roles: Role[];
+    /** Team ids, signed as `team:<id>` tags in the roles list. */
+    teams?: string[];
     boxPublicKey: string;
     signPublicKey: string;
   }
@@ -19,7 +23,7 @@ export async function signRosterEntryB64(
     crypto.signRosterEntry(unitKey.privateKey, {
       unitId: entry.unitId,
       personId: entry.personId,
-      roles: entry.roles,
+      roles: rosterTags(entry.roles, entry.teams),
       boxPublicKey: crypto.fromBase64(entry.boxPublicKey) as BoxPublicKey,
       signPublicKey: crypto.fromBase64(entry.signPublicKey) as SignPublicKey
     })
@@ -42,6 +46,8 @@ export interface ServedMember {
   unitId: string;
   displayName: string;
   roles: Role[];
+  /** Team ids; absent from older servers. */
+  teams?: string[];
   status: 'active' | 'on_leave';
   boxPublicKey: string;
   signPublicKey: string;
@@ -54,42 +60,25 @@ export interface ServedUnit {
   name: string;
   kind: RosterMember['unitKind'];
   signingPublicKey: string | null;
+  signingKeyTransitions: string | null;
+  rosterList: string | null;
+  link: { organisationSignature: string | null; bodySignature: string | null } | null;
   members: ServedMember[];
 }
 
-/**
- * Checks every roster signature against its unit's key before anyone is encrypted to, and gives
- * the routing module its view: a member whose signature fails is `keysSigned: false` and so
- * never receives a case.
- */
-export async function verifiedRoster(units: ServedUnit[]): Promise<RosterMember[]> {
-  const crypto = await import('$lib/crypto');
-  await crypto.ready();
-  return units.flatMap((unit) =>
-    unit.members.map((member) => {
-      const signed =
-        unit.signingPublicKey !== null &&
-        member.rosterSignature !== null &&
-        crypto.verifyRosterEntry(
-          crypto.fromBase64(unit.signingPublicKey) as SignPublicKey,
-          {
-            unitId: unit.id,
-            personId: member.personId,
-            roles: member.roles,
-            boxPublicKey: crypto.fromBase64(member.boxPublicKey) as BoxPublicKey,
-            signPublicKey: crypto.fromBase64(member.signPublicKey) as SignPublicKey
-          },
-          crypto.fromBase64(member.rosterSignature)
-        );
-      return {
-        personId: member.personId,
-        unitId: unit.id,
-        unitKind: unit.kind,
-        displayName: member.displayName,
-        roles: member.roles,
-        status: member.status,
-        keysSigned: signed
-      };
-    })
-  );
+export {
+  verifiedKeys,
+  RosterTrustError,
+  UnverifiedMemberError,
+  type VerifiedKeys,
+  type VerifiedUnit,
+  type TrustReason
+} from './verified-keys';
+
+/** What a person is told when a roster is refused: what to do, then why. */
+export function trustMessage(error: RosterTrustError, audience: 'reporter' | 'staff'): string {
+  const unit = error.unitName || t('trust.thisOrganisation');
+  return `${t(audience === 'reporter' ? 'trust.reporter' : 'trust.staff', { unit })} ${t(
+    `trust.reason.${error.reason}`
+  )}`;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { chainGenesis } from './chain';
 import { decryptEntry, encryptEntry, type DecryptEntryInput } from './entries';
 import { newCaseKeys, openSealedCaseKeys, sealCaseKeysFor } from './envelope';
 import { CryptoFormatError, DecryptionError, SignatureError } from './errors';
@@ -11,7 +12,7 @@ await ready();
 const keys = newCaseKeys();
 const staff = generateSignKeyPair();
 const reporter = generateSignKeyPair();
-const base = { caseId: 'case-1', entryId: 'entry-1' };
+const base = { caseId: 'case-1', entryId: 'entry-1', prev: chainGenesis('case-1', 'case') };
 
 const message = encryptEntry({
   ...base,
@@ -34,7 +35,8 @@ describe('entries', () => {
   it('round-trips and reports the signature as verified', () => {
     expect(decryptEntry(opening)).toEqual({
       body: { text: 'Thank you for telling us.' },
-      verified: true
+      verified: true,
+      prev: chainGenesis('case-1', 'case')
     });
   });
 
@@ -66,11 +68,20 @@ describe('entries', () => {
 
   it('rejects an altered version byte and a truncated entry', () => {
     const altered = message.slice();
-    altered[0] = 2;
+    altered[0] = 3;
     expect(() => decryptEntry({ ...opening, ciphertext: altered })).toThrow(CryptoFormatError);
+    // Read as format 1 (no chain link), the same bytes no longer verify.
+    altered[0] = 1;
+    expect(() => decryptEntry({ ...opening, ciphertext: altered })).toThrow(SignatureError);
     expect(() => decryptEntry({ ...opening, ciphertext: message.subarray(0, 60) })).toThrow(
       CryptoFormatError
     );
+  });
+
+  it('binds the chain link: a changed prev fails the signature', () => {
+    const moved = message.slice();
+    moved[5]! ^= 0x01;
+    expect(() => decryptEntry({ ...opening, ciphertext: moved })).toThrow(SignatureError);
   });
 
   it('lets a reporter send messages only', () => {

@@ -82,7 +82,8 @@ describe('sealing case keys', () => {
 describe('report', () => {
   const { contentKey } = newCaseKeys();
   const signer = generateSignKeyPair();
-  const encrypted = encryptReport(contentKey, 'case-1', report, signer);
+  const box = generateBoxKeyPair().publicKey;
+  const encrypted = encryptReport(contentKey, 'case-1', report, signer, box);
 
   it('round-trips', () => {
     expect(decryptReport(contentKey, 'case-1', encrypted, signer.publicKey)).toEqual(report);
@@ -115,8 +116,8 @@ describe('report', () => {
   });
 
   it('pads so that similar reports have the same length', () => {
-    const a = encryptReport(contentKey, 'c', { what: 'a' }, signer);
-    const b = encryptReport(contentKey, 'c', { what: 'a'.repeat(100) }, signer);
+    const a = encryptReport(contentKey, 'c', { what: 'a' }, signer, box);
+    const b = encryptReport(contentKey, 'c', { what: 'a'.repeat(100) }, signer, box);
     expect(a.length).toBe(b.length);
   });
 });

@@ -5,6 +5,7 @@ import {
   BOX_KEY_BYTES,
   DOMAIN,
   KEY_BYTES,
+  LEGACY_VERSION,
   SEAL_OVERHEAD_BYTES,
   SIGNATURE_BYTES,
   VERSION,
@@ -142,30 +143,37 @@ export function openSealedCaseKeys(sealed: Uint8Array, boxKeyPair: BoxKeyPair): 
   return decodeCaseKeyBundle(openSealedBox(sealed, boxKeyPair, 'caseKeys'));
 }
 
-function reportAd(caseId: string): Uint8Array {
-  return canonical(DOMAIN.report, new Uint8Array([VERSION.report]), 'report', caseId);
+function reportAdV1(caseId: string): Uint8Array {
+  return canonical(DOMAIN.report, new Uint8Array([LEGACY_VERSION.report]), 'report', caseId);
 }
 
-function reportSignedMessage(header: Uint8Array, ad: Uint8Array, ciphertext: Uint8Array) {
-  return canonical(DOMAIN.report, header, ad, ciphertext);
+function reportAd(caseId: string, sign: SignPublicKey, box: BoxPublicKey): Uint8Array {
+  return canonical(DOMAIN.reportV2, new Uint8Array([VERSION.report]), 'report', caseId, sign, box);
 }
 
 /**
- * Format: version(1) ‖ nonce(24) ‖ signature(64) ‖ ciphertext.
- * The signature (reporter's case-key Ed25519 key) covers version, nonce, AD and ciphertext,
- * so whoever holds the content key still cannot pass off another report as the reporter's.
+ * Format 2: version(1) ‖ reporterBoxPublicKey(32) ‖ nonce(24) ‖ signature(64) ‖ ciphertext.
+ * The AD binds the case id and both reporter public keys, and the signature (the reporter's
+ * case-key Ed25519 key) covers the header, the AD and the ciphertext: nobody without the content
+ * key can swap either reporter key, and nobody without the reporter's key can pass off another
+ * report as theirs. Readers take the reporter's box key from here, never from the server alone.
  */
 export function encryptReportWithNonce(
   contentKey: ContentKey,
   caseId: string,
   report: unknown,
   signer: SignKeyPair,
+  reporterBoxPublicKey: BoxPublicKey,
   nonce: Uint8Array
 ): Uint8Array {
-  const header = concatBytes(new Uint8Array([VERSION.report]), nonce);
-  const ad = reportAd(caseId);
+  expectLength(reporterBoxPublicKey, BOX_KEY_BYTES, 'Reporter box public key');
+  const header = concatBytes(new Uint8Array([VERSION.report]), reporterBoxPublicKey, nonce);
+  const ad = reportAd(caseId, signer.publicKey, reporterBoxPublicKey);
   const ciphertext = aeadEncrypt(contentKey, nonce, encodeJson(report), ad);
-  const signature = signDetached(reportSignedMessage(header, ad, ciphertext), signer.privateKey);
+  const signature = signDetached(
+    canonical(DOMAIN.reportV2, header, ad, ciphertext),
+    signer.privateKey
+  );
   return concatBytes(header, signature, ciphertext);
 }
 
@@ -173,9 +181,77 @@ export function encryptReport(
   contentKey: ContentKey,
   caseId: string,
   report: unknown,
-  signer: SignKeyPair
+  signer: SignKeyPair,
+  reporterBoxPublicKey: BoxPublicKey
 ): Uint8Array {
-  return encryptReportWithNonce(contentKey, caseId, report, signer, newNonce());
+  return encryptReportWithNonce(
+    contentKey,
+    caseId,
+    report,
+    signer,
+    reporterBoxPublicKey,
+    newNonce()
+  );
+}
+
+export interface OpenedReport {
+  body: unknown;
+  version: number;
+  /** The reporter's box key the signed report binds; null for format 1, which bound none. */
+  reporterBoxPublicKey: BoxPublicKey | null;
+}
+
+/** Verifies the reporter's signature first, then decrypts; reads formats 1 and 2. */
+export function openReport(
+  contentKey: ContentKey,
+  caseId: string,
+  encrypted: Uint8Array,
+  reporterSignPublicKey: SignPublicKey
+): OpenedReport {
+  const r = new ByteReader(encrypted, 'Report');
+  const version = r.byte();
+  if (version === LEGACY_VERSION.report) {
+    const nonce = r.take(XCHACHA_NONCE_BYTES);
+    const signature = r.take(SIGNATURE_BYTES);
+    const ciphertext = r.rest();
+    const header = encrypted.subarray(0, 1 + XCHACHA_NONCE_BYTES);
+    const ad = reportAdV1(caseId);
+    if (
+      !verifyDetached(
+        signature,
+        canonical(DOMAIN.report, header, ad, ciphertext),
+        reporterSignPublicKey
+      )
+    ) {
+      throw new SignatureError('Report: signature does not match the reporter key');
+    }
+    const body = decodeJson(aeadDecrypt(contentKey, nonce, ciphertext, ad, 'Report'), 'Report');
+    return { body, version, reporterBoxPublicKey: null };
+  }
+  expectVersion(version, VERSION.report, 'Report');
+  const box = r.take(BOX_KEY_BYTES).slice() as BoxPublicKey;
+  const nonce = r.take(XCHACHA_NONCE_BYTES);
+  const signature = r.take(SIGNATURE_BYTES);
+  const ciphertext = r.rest();
+  const header = encrypted.subarray(0, 1 + BOX_KEY_BYTES + XCHACHA_NONCE_BYTES);
+  const ad = reportAd(caseId, reporterSignPublicKey, box);
+  if (
+    !verifyDetached(
+      signature,
+      canonical(DOMAIN.reportV2, header, ad, ciphertext),
+      reporterSignPublicKey
+    )
+  ) {
+    throw new SignatureError('Report: signature does not match the reporter key');
+  }
+  const body = decodeJson(aeadDecrypt(contentKey, nonce, ciphertext, ad, 'Report'), 'Report');
+  return { body, version, reporterBoxPublicKey: box };
+}
+
+/** The reporter's box key a format-2 report carries (readable without any key), else null. */
+export function reportedBoxPublicKey(encrypted: Uint8Array): BoxPublicKey | null {
+  if (encrypted[0] !== VERSION.report || encrypted.length < 1 + BOX_KEY_BYTES) return null;
+  return encrypted.slice(1, 1 + BOX_KEY_BYTES) as BoxPublicKey;
 }
 
 /** Verifies the reporter's signature first, then decrypts. */
@@ -185,17 +261,5 @@ export function decryptReport(
   encrypted: Uint8Array,
   reporterSignPublicKey: SignPublicKey
 ): unknown {
-  const r = new ByteReader(encrypted, 'Report');
-  expectVersion(r.byte(), VERSION.report, 'Report');
-  const nonce = r.take(XCHACHA_NONCE_BYTES);
-  const signature = r.take(SIGNATURE_BYTES);
-  const ciphertext = r.rest();
-  const header = encrypted.subarray(0, 1 + XCHACHA_NONCE_BYTES);
-  const ad = reportAd(caseId);
-  if (
-    !verifyDetached(signature, reportSignedMessage(header, ad, ciphertext), reporterSignPublicKey)
-  ) {
-    throw new SignatureError('Report: signature does not match the reporter key');
-  }
-  return decodeJson(aeadDecrypt(contentKey, nonce, ciphertext, ad, 'Report'), 'Report');
+  return openReport(contentKey, caseId, encrypted, reporterSignPublicKey).body;
 }

@@ -9,6 +9,7 @@ export {
   ARGON2_SALT_BYTES,
   DEFAULT_CHUNK_BYTES,
   HUMAN_CODE_BYTES,
+  LEGACY_VERSION,
   VERSION
 } from './params';
 export {
@@ -56,13 +57,28 @@ export {
   openSealedCaseKeys,
   encryptReport,
   decryptReport,
+  openReport,
+  reportedBoxPublicKey,
+  type OpenedReport,
   sealToBoxKey,
   openSealedBox,
   type SealPurpose
 } from './envelope';
 export {
+  chainGenesis,
+  chainHead,
+  chainOf,
+  entryLink,
+  verifyChains,
+  type ChainCheck,
+  type ChainEntry,
+  type ChainName,
+  type ChainProblem
+} from './chain';
+export {
   encryptEntry,
   decryptEntry,
+  entryPrev,
   type EncryptEntryInput,
   type DecryptEntryInput
 } from './entries';
@@ -85,8 +101,22 @@ export {
   fingerprint,
   sealUnitSigningKey,
   openUnitSigningKey,
-  type RosterEntry
+  signRosterList,
+  openRosterList,
+  peekRosterList,
+  type RosterEntry,
+  type RosterList,
+  type RosterListMember
 } from './roster';
+export {
+  signUnitKeyTransition,
+  parseUnitKeyTransitions,
+  unitKeyFollowsFrom,
+  signUnitLink,
+  verifyUnitLink,
+  UNIT_KEY_TRANSITION_BYTES,
+  type UnitLink
+} from './unit-keys';
 export {
   deriveCaseKeysInWorker,
   derivePasswordSecretsInWorker,

@@ -27,14 +27,25 @@ export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** Version bytes, one per format. Retired numbers are never reused. */
 export const VERSION = {
-  report: 1,
-  entry: 1,
+  report: 2,
+  entry: 2,
   sealedBox: 1,
   caseKeyBundle: 1,
   wrappedStaffKeys: 1,
   file: 1,
   rosterSignature: 1,
-  unitSigningKey: 1
+  unitSigningKey: 1,
+  rosterList: 1,
+  unitKeyTransition: 1,
+  unitLink: 1
+} as const;
+
+/** Formats that are still read but no longer written (old cases keep them). */
+export const LEGACY_VERSION = {
+  /** Reports that did not bind the reporter's box key. */
+  report: 1,
+  /** Entries without a link to the chain head their writer saw. */
+  entry: 1
 } as const;
 
 /** crypto_kdf contexts (exactly 8 bytes each). */
@@ -59,10 +70,16 @@ export const DOMAIN = {
   caseKeySalt: 'candour/case-key-salt/v1',
   recoverySalt: 'candour/recovery-salt/v1',
   report: 'candour/report/v1',
+  reportV2: 'candour/report/v2',
   entry: 'candour/entry/v1',
+  entryV2: 'candour/entry/v2',
+  entryLink: 'candour/entry-link/v2',
   wrappedStaffKeys: 'candour/staff-keys/v1',
   file: 'candour/file/v1',
   request: 'candour/request/v1',
   roster: 'candour/roster/v1',
+  rosterList: 'candour/roster-list/v1',
+  unitKeyTransition: 'candour/unit-key-transition/v1',
+  unitLink: 'candour/unit-link/v1',
   fingerprint: 'candour/fingerprint/v1'
 } as const;

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from './encoding';
+import { chainGenesis } from './chain';
 import { decryptEntry, encryptEntry } from './entries';
 import {
   decryptReport,
@@ -28,7 +29,13 @@ describe('properties', () => {
     const signer = generateSignKeyPair();
     fc.assert(
       fc.property(json, fc.string(), fc.string(), (doc, caseId, entryId) => {
-        const report = encryptReport(keys.contentKey, caseId, doc, signer);
+        const report = encryptReport(
+          keys.contentKey,
+          caseId,
+          doc,
+          signer,
+          generateBoxKeyPair().publicKey
+        );
         expect(decryptReport(keys.contentKey, caseId, report, signer.publicKey)).toEqual(doc);
         const entry = encryptEntry({
           kind: 'message',
@@ -37,7 +44,8 @@ describe('properties', () => {
           entryId,
           senderRole: 'reporter',
           body: doc,
-          signer
+          signer,
+          prev: chainGenesis(caseId, 'case')
         });
         const opened = decryptEntry({
           kind: 'message',

@@ -3,23 +3,39 @@
 import { describe, expect, it } from 'vitest';
 import caseKeyDerivation from '../../../tests/vectors/case-key-derivation.json';
 import envelope from '../../../tests/vectors/envelope.json';
+import envelopeV2 from '../../../tests/vectors/envelope-v2.json';
 import humanCodes from '../../../tests/vectors/human-codes.json';
 import roster from '../../../tests/vectors/roster.json';
 import staffKeys from '../../../tests/vectors/staff-keys.json';
 import stream from '../../../tests/vectors/stream.json';
+import unitTrust from '../../../tests/vectors/unit-trust.json';
 import { deriveCaseKeys, formatCaseKey, lookupHash, parseCaseKey } from './case-key';
 import { fromHex, toHex } from './encoding';
 import {
   decodeCaseKeyBundle,
   decryptReport,
   encodeCaseKeyBundle,
-  encryptReportWithNonce
+  encryptReportWithNonce,
+  openReport
 } from './envelope';
+import { chainGenesis, entryLink, verifyChains } from './chain';
 import { decryptEntry, encryptEntryWithNonce, type EntryKey } from './entries';
 import { decryptFile, readAllBytes } from './files';
 import { boxKeyPairFromSeed, signKeyPairFromSeed } from './primitives';
 import { signRequest, verifyRequest } from './requests';
-import { fingerprint, signRosterEntry, verifyRosterEntry } from './roster';
+import {
+  fingerprint,
+  openRosterList,
+  signRosterEntry,
+  signRosterList,
+  verifyRosterEntry
+} from './roster';
+import {
+  signUnitKeyTransition,
+  signUnitLink,
+  unitKeyFollowsFrom,
+  verifyUnitLink
+} from './unit-keys';
 import { ready } from './sodium';
 import {
   derivePasswordSecrets,
@@ -106,35 +122,79 @@ describe('case envelope', () => {
     expect(decoded.staffKey === undefined).toBe(!v.includeStaffKey);
   });
 
-  it('encrypts and signs the report', () => {
+  it('reads the format-1 report', () => {
     const v = envelope.report;
-    const signer = signKeyPairFromSeed(bytes(v.reporterSignSeed));
-    const ct = encryptReportWithNonce(contentKey, envelope.caseId, v.body, signer, bytes(v.nonce));
-    expect(toHex(ct)).toBe(v.ciphertext);
     const pk = bytes(v.reporterSignPublicKey) as SignPublicKey;
     expect(decryptReport(contentKey, envelope.caseId, bytes(v.ciphertext), pk)).toEqual(v.body);
   });
 
-  it.each(envelope.entries)('encrypts and signs entry $entryId ($kind)', (v) => {
+  it.each(envelope.entries)('reads format-1 entry $entryId ($kind)', (v) => {
+    const key = (
+      v.kind === 'note' ? { kind: 'note', key: staffKey } : { kind: v.kind, key: contentKey }
+    ) as EntryKey;
+    const opened = decryptEntry({
+      ...key,
+      caseId: envelope.caseId,
+      entryId: v.entryId,
+      senderRole: v.senderRole as 'reporter' | 'staff',
+      ciphertext: bytes(v.ciphertext),
+      senderSignPublicKey: bytes(v.senderSignPublicKey) as SignPublicKey
+    });
+    expect(opened).toEqual({ body: v.body, verified: true, prev: null });
+  });
+});
+
+describe('case envelope, format 2', () => {
+  const v2 = envelopeV2;
+  const contentKey = bytes(v2.contentKey) as ContentKey;
+  const staffKey = bytes(v2.staffKey) as StaffOnlyKey;
+
+  it('encrypts and signs the report, binding both reporter keys', () => {
+    const v = v2.report;
+    const signer = signKeyPairFromSeed(bytes(v.reporterSignSeed));
+    const box = bytes(v.reporterBoxPublicKey) as BoxPublicKey;
+    const ct = encryptReportWithNonce(contentKey, v2.caseId, v.body, signer, box, bytes(v.nonce));
+    expect(toHex(ct)).toBe(v.ciphertext);
+    const opened = openReport(contentKey, v2.caseId, ct, signer.publicKey);
+    expect(opened.body).toEqual(v.body);
+    expect(toHex(opened.reporterBoxPublicKey!)).toBe(v.reporterBoxPublicKey);
+  });
+
+  it.each(v2.entries)('encrypts, signs and links entry $entryId ($kind)', (v) => {
     const key = (
       v.kind === 'note' ? { kind: 'note', key: staffKey } : { kind: v.kind, key: contentKey }
     ) as EntryKey;
     const context = {
       ...key,
-      caseId: envelope.caseId,
+      caseId: v2.caseId,
       entryId: v.entryId,
       senderRole: v.senderRole as 'reporter' | 'staff'
     };
     const signer = signKeyPairFromSeed(bytes(v.signerSeed));
-    expect(toHex(encryptEntryWithNonce({ ...context, body: v.body, signer }, bytes(v.nonce)))).toBe(
-      v.ciphertext
+    const ct = encryptEntryWithNonce(
+      { ...context, body: v.body, signer, prev: bytes(v.prev) },
+      bytes(v.nonce)
     );
+    expect(toHex(ct)).toBe(v.ciphertext);
+    expect(toHex(entryLink(ct))).toBe(v.link);
     const opened = decryptEntry({
       ...context,
-      ciphertext: bytes(v.ciphertext),
+      ciphertext: ct,
       senderSignPublicKey: bytes(v.senderSignPublicKey) as SignPublicKey
     });
-    expect(opened).toEqual({ body: v.body, verified: true });
+    expect(opened.body).toEqual(v.body);
+    expect(toHex(opened.prev!)).toBe(v.prev);
+  });
+
+  it('the entries form unbroken chains', () => {
+    const entries = v2.entries.map((e) => ({
+      id: e.entryId,
+      kind: e.kind,
+      bytes: bytes(e.ciphertext)
+    }));
+    const check = verifyChains(v2.caseId, entries, { strict: true, chains: ['case', 'notes'] });
+    expect(check).toEqual({ ok: true, problems: [], legacy: 0 });
+    expect(toHex(chainGenesis(v2.caseId, 'case'))).toBe(v2.entries[0]!.prev);
   });
 });
 
@@ -182,5 +242,52 @@ describe('roster, fingerprints, requests', () => {
     const request = { method: v.method, path: v.path, body: bytes(v.body), day: v.day };
     expect(signRequest(sign, request)).toBe(v.signature);
     expect(verifyRequest(sign.publicKey, v.signature, request)).toBe(true);
+  });
+});
+
+describe('roster list, unit key transition, unit link', () => {
+  const unit = signKeyPairFromSeed(bytes(unitTrust.unitSignSeed));
+  const next = signKeyPairFromSeed(bytes(unitTrust.nextUnitSignSeed));
+  const body = signKeyPairFromSeed(bytes(unitTrust.bodyUnitSignSeed));
+  const v = unitTrust.rosterList;
+  const list = {
+    unitId: v.unitId,
+    version: v.version,
+    members: v.members.map((m) => ({
+      ...m,
+      status: m.status as 'active' | 'on_leave',
+      boxPublicKey: bytes(m.boxPublicKey) as BoxPublicKey,
+      signPublicKey: bytes(m.signPublicKey) as SignPublicKey
+    }))
+  };
+
+  it('signs and opens the roster list', () => {
+    expect(toHex(signRosterList(unit.privateKey, list))).toBe(v.signed);
+    const opened = openRosterList(unit.publicKey, v.unitId, bytes(v.signed));
+    expect(opened.version).toBe(v.version);
+    expect(opened.members.map((m) => m.personId)).toEqual(v.members.map((m) => m.personId));
+  });
+
+  it('signs the unit key transition', () => {
+    const t = unitTrust.transition;
+    expect(toHex(signUnitKeyTransition(t.unitId, unit, next.publicKey))).toBe(t.signed);
+    expect(unitKeyFollowsFrom(t.unitId, unit.publicKey, next.publicKey, bytes(t.signed))).toBe(
+      true
+    );
+  });
+
+  it('signs the unit link on both sides', () => {
+    const l = unitTrust.link;
+    const link = {
+      organisationId: l.organisationId,
+      organisationKey: unit.publicKey,
+      bodyId: l.bodyId,
+      bodyKind: l.bodyKind,
+      bodyName: l.bodyName,
+      bodyKey: body.publicKey
+    };
+    expect(toHex(signUnitLink(unit.privateKey, link))).toBe(l.organisationSignature);
+    expect(toHex(signUnitLink(body.privateKey, link))).toBe(l.bodySignature);
+    expect(verifyUnitLink(body.publicKey, link, bytes(l.bodySignature))).toBe(true);
   });
 });

@@ -171,6 +171,12 @@ export interface Deadlines {
   replyBy: string | null;
   /** Last day to ask for the next stage; null until the stage is answered or when it is the last. */
   nextStageRequestBy: string | null;
+  /** The clause each timescale comes from, to show beside the date; null when none is given. */
+  sources: {
+    acknowledge: string | null;
+    reply: string | null;
+    nextStage: string | null;
+  };
 }
 
 export function deadlinesFor(
@@ -191,7 +197,14 @@ export function deadlinesFor(
     acknowledgeBy: s.acknowledgeWithin ? deadline(dates.receivedOn, s.acknowledgeWithin) : null,
     replyBy: s.replyWithin && replyStart ? deadline(replyStart, s.replyWithin) : null,
     nextStageRequestBy:
-      s.nextStageWithin && dates.respondedOn ? deadline(dates.respondedOn, s.nextStageWithin) : null
+      s.nextStageWithin && dates.respondedOn
+        ? deadline(dates.respondedOn, s.nextStageWithin)
+        : null,
+    sources: {
+      acknowledge: s.acknowledgeWithin?.source ?? null,
+      reply: s.replyWithin?.source ?? null,
+      nextStage: s.nextStageWithin?.source ?? null
+    }
   };
 }
 

@@ -1,5 +1,5 @@
 export * from './policy';
 export * from './routing';
 export * from './calendar';
-export * from './presets';
+export * from './presets/index';
 export * from './labels';

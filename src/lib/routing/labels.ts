@@ -20,6 +20,7 @@ export const roleLabels: Record<Role, string> = {
   safeguarding_lead: 'Designated safeguarding lead',
   deputy_safeguarding_lead: 'Deputy safeguarding lead',
   senior_practitioner: 'Senior practitioner',
+  practitioner: 'Practitioner',
   chief_executive: 'Chief executive',
   safeguarding_manager: 'Safeguarding manager',
   external_member: 'Member of an external body'
@@ -53,6 +54,8 @@ export const inclusionReasonLabels: Record<InclusionReason, string> = {
   tier: 'Handles this kind of report',
   always: 'Always receives this kind of report',
   include_rule: 'Receives it because of who is named',
+  child_risk: 'Receives it because it is about a risk to a child',
+  own_choice: "The organisation's own choice, not part of its written procedure",
   panel: 'Chosen for the panel',
   external_body: 'External body included by the policy or by you'
 };

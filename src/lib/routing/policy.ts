@@ -12,6 +12,7 @@ export const ROLES = [
   'safeguarding_lead',
   'deputy_safeguarding_lead',
   'senior_practitioner',
+  'practitioner',
   'chief_executive',
   'safeguarding_manager',
   'external_member'
@@ -29,7 +30,12 @@ export const BODY_CONDITIONS = [
   'role_named',
   'reporter_choice'
 ] as const;
-export const INCLUDE_CONDITIONS = ['allegation_against_staff_or_volunteer', 'role_named'] as const;
+export const INCLUDE_CONDITIONS = [
+  'always',
+  'allegation_against_staff_or_volunteer',
+  'child_risk',
+  'role_named'
+] as const;
 export const REPLY_ANCHORS = ['received', 'acknowledged', 'concluded'] as const;
 
 export const MAX_ITEMS = 20;
@@ -37,6 +43,8 @@ export const MAX_TEXT = 200;
 export const MAX_STAGES = 3;
 export const MAX_PANEL = 9;
 export const MAX_AMOUNT = 365;
+/** Team membership travels in the signed roles list as `team:<teamId>` (see docs/ROUTING.md). */
+export const TEAM_TAG_PREFIX = 'team:';
 
 export type Track = (typeof TRACKS)[number];
 export type Role = (typeof ROLES)[number];
@@ -57,21 +65,34 @@ const roleList = z
 
 export const timescaleSchema = z.strictObject({
   amount: z.number().int().min(0).max(MAX_AMOUNT),
-  unit: z.enum(TIMESCALE_UNITS)
+  unit: z.enum(TIMESCALE_UNITS),
+  /** The clause the timescale comes from, shown with the deadline. */
+  source: text.optional()
 });
 export type Timescale = z.infer<typeof timescaleSchema>;
+
+export const teamIdSchema = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'use lower-case letters, digits and single dashes');
+/** A team (Mentoring Plus calls them projects) inside the organisation. */
+export const teamSchema = z.strictObject({ id: teamIdSchema, name: text });
+export type Team = z.infer<typeof teamSchema>;
 
 /**
  * Who a rule points at inside the organisation: everyone holding `role`, or only those who also
  * hold (or do not hold) other roles — e.g. the trustee for safeguarding is a committee member who
- * is also a safeguarding lead, distinct from the staff safeguarding lead.
+ * is also a safeguarding lead, distinct from the staff safeguarding lead — and, with `inTeam`,
+ * only members of the team the reporter says the concern is about (nobody when they are not sure).
  */
 export const roleSelectorSchema = z.union([
   roleSchema,
   z.strictObject({
     role: roleSchema,
     alsoHolds: roleList.optional(),
-    notHolding: roleList.optional()
+    notHolding: roleList.optional(),
+    inTeam: z.literal(true).optional()
   })
 ]);
 export type RoleSelector = z.infer<typeof roleSelectorSchema>;
@@ -79,7 +100,9 @@ export type RoleSelector = z.infer<typeof roleSelectorSchema>;
 export const tierSchema = z.strictObject({
   name: text.optional(),
   roles: list(roleSelectorSchema).min(1),
-  skipWhen: z.enum(TIER_SKIP_RULES)
+  skipWhen: z.enum(TIER_SKIP_RULES),
+  /** The tier is also passed over when someone holding one of these is named (not a member). */
+  passOverIfNamed: list(roleSelectorSchema).min(1).optional()
 });
 export type Tier = z.infer<typeof tierSchema>;
 
@@ -87,7 +110,10 @@ export const includeRuleSchema = z
   .strictObject({
     roles: list(roleSelectorSchema).min(1),
     when: z.enum(INCLUDE_CONDITIONS),
-    ifNamed: list(roleSelectorSchema).min(1).optional()
+    ifNamed: list(roleSelectorSchema).min(1).optional(),
+    /** The organisation's own choice, not a clause of its procedure: shown as such. */
+    ownChoice: z.literal(true).optional(),
+    note: text.optional()
   })
   .refine((r) => r.when !== 'role_named' || r.ifNamed, {
     message: "'role_named' needs ifNamed",
@@ -103,6 +129,9 @@ export const externalBodyRuleSchema = z
     ifNamed: list(roleSelectorSchema).min(1).optional(),
     /** Stages (1-based) the rule applies to; all stages when absent. */
     stages: z.array(z.number().int().min(1).max(MAX_STAGES)).min(1).max(MAX_STAGES).optional(),
+    /** Offered only once the stage has been replied to ("if not satisfied with the response"). */
+    afterReply: z.literal(true).optional(),
+    ownChoice: z.literal(true).optional(),
     note: text.optional()
   })
   .refine((r) => r.when !== 'role_named' || r.ifNamed, {
@@ -163,6 +192,10 @@ export const policySchema = z
   .strictObject({
     version: z.literal(1),
     name: text,
+    /** Teams (projects); members carry `team:<id>` in their signed roles list. */
+    teams: list(teamSchema)
+      .refine((t) => new Set(t.map((x) => x.id)).size === t.length, 'team ids must not repeat')
+      .optional(),
     tracks: z.strictObject({
       whistleblowing: trackPolicySchema.optional(),
       complaint: trackPolicySchema.optional(),
@@ -182,6 +215,8 @@ export const rosterMemberSchema = z.strictObject({
   unitKind: z.enum(UNIT_KINDS),
   displayName: text,
   roles: roleList,
+  /** Team ids, from the `team:<id>` tags in the signed roles list. */
+  teams: z.array(teamIdSchema).max(MAX_ITEMS).optional(),
   status: z.enum(PERSON_STATUSES),
   /** False when the person's keys are not (yet) signed into the roster; true when absent. */
   keysSigned: z.boolean().optional()
@@ -200,4 +235,19 @@ export function stageOf(policy: Policy, track: Track, stage = 1): Stage {
   const s = t.stages[stage - 1];
   if (!s) throw new RangeError(`the ${track} track has no stage ${stage}`);
   return s;
+}
+
+/** The signed roles list: roles, then one `team:<id>` tag per team (see docs/PROTOCOL.md). */
+export function rosterTags(roles: readonly string[], teams: readonly string[] = []): string[] {
+  return [...roles, ...teams.map((t) => `${TEAM_TAG_PREFIX}${t}`)];
+}
+
+/** Splits a signed roles list back into roles and team ids; unknown tags are dropped. */
+export function splitRosterTags(tags: readonly string[]): { roles: Role[]; teams: string[] } {
+  const roles = tags.filter((t): t is Role => (ROLES as readonly string[]).includes(t));
+  const teams = tags
+    .filter((t) => t.startsWith(TEAM_TAG_PREFIX))
+    .map((t) => t.slice(TEAM_TAG_PREFIX.length))
+    .filter((t) => teamIdSchema.safeParse(t).success);
+  return { roles, teams };
 }

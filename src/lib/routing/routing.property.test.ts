@@ -15,8 +15,13 @@ const memberArb = fc.record({
   unitKind: fc.constantFrom(...UNIT_KINDS, 'organisation', 'organisation'),
   roles: fc.uniqueArray(fc.constantFrom(...ROLES), { maxLength: 3 }),
   status: fc.constantFrom(...PERSON_STATUSES, 'active', 'active'),
-  keysSigned: fc.option(fc.boolean(), { nil: undefined })
+  keysSigned: fc.option(fc.boolean(), { nil: undefined }),
+  teams: fc.subarray(['north', 'south'])
 });
+const TEAMS = [
+  { id: 'north', name: 'North' },
+  { id: 'south', name: 'South' }
+];
 
 const scenarioArb = fc
   .record({
@@ -28,7 +33,10 @@ const scenarioArb = fc
     allegation: fc.option(fc.boolean(), { nil: undefined }),
     bodies: fc.subarray([...BODY_KINDS]),
     investigatorPick: fc.option(fc.nat(), { nil: undefined }),
-    panelPicks: fc.array(fc.nat(), { maxLength: 5 })
+    panelPicks: fc.array(fc.nat(), { maxLength: 5 }),
+    team: fc.constantFrom('north', 'south', null, 'unknown'),
+    childRisk: fc.option(fc.boolean(), { nil: undefined }),
+    stageReplied: fc.option(fc.boolean(), { nil: undefined })
   })
   .map((s) => {
     const roster: RosterMember[] = s.members.map((m, i) => ({
@@ -42,7 +50,7 @@ const scenarioArb = fc
     const pick = (n: number | undefined) =>
       n === undefined || roster.length === 0 ? undefined : roster[n % roster.length]!.personId;
     return {
-      policy: s.preset.policy,
+      policy: { ...s.preset.policy, teams: TEAMS },
       roster,
       input: {
         track: track as 'complaint',
@@ -51,7 +59,10 @@ const scenarioArb = fc
         allegationAgainstStaff: s.allegation,
         reporterAddedBodies: s.bodies,
         stage2Investigator: pick(s.investigatorPick),
-        panel: s.panelPicks.map((n) => pick(n)!).filter(Boolean)
+        panel: s.panelPicks.map((n) => pick(n)!).filter(Boolean),
+        team: s.team,
+        childRisk: s.childRisk,
+        stageReplied: s.stageReplied
       }
     };
   });
@@ -78,6 +89,27 @@ describe('eligibleRecipients properties', () => {
         if (stage.panel?.excludeStage2Investigator) {
           expect(panel.some((x) => x.member.personId === input.stage2Investigator)).toBe(false);
         }
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it('choosing a team only adds members of that team, and never anyone named', () => {
+    fc.assert(
+      fc.property(scenarioArb, ({ policy, roster, input }) => {
+        const withTeam = eligibleRecipients(policy, roster, input);
+        const notSure = eligibleRecipients(policy, roster, { ...input, team: null });
+        const before = new Set(notSure.recipients.map((m) => m.personId));
+        const known = policy.teams.some((t) => t.id === input.team);
+        for (const m of withTeam.recipients) {
+          if (before.has(m.personId)) continue;
+          expect(known).toBe(true);
+          expect(m.teams ?? []).toContain(input.team);
+          expect(m.unitKind).toBe('organisation');
+          expect(input.involved).not.toContain(m.personId);
+        }
+        const after = new Set(withTeam.recipients.map((m) => m.personId));
+        for (const id of before) expect(after.has(id)).toBe(true);
       }),
       { numRuns: 500 }
     );

@@ -39,8 +39,8 @@ const rows: Row[] = [
       chair: 'lower_tier_used',
       cm1: 'lower_tier_used',
       dsl: 'not_in_tier',
-      'naccc-ce': 'body_offered_not_added',
-      'naccc-sm': 'not_in_tier',
+      'naccc-ce': 'body_not_included',
+      'naccc-sm': 'body_not_included',
       lado: 'body_not_included',
       cs: 'body_offered_not_added'
     }
@@ -65,11 +65,11 @@ const rows: Row[] = [
     excluded: { tl2: 'named_as_involved', coord: 'tier_passed_over', tl1: 'tier_passed_over' }
   },
   {
-    rule: 'whistleblowing: chair named → the coordinator (first tier), never the chair',
+    rule: 'whistleblowing: chair named → the coordinator or another committee member only',
     preset: 'whistleblowing-ccc',
     input: { track: 'whistleblowing', involved: ['chair'] },
-    receive: ['coord', 'deputy', 'tl1', 'tl2'],
-    excluded: { chair: 'named_as_involved' }
+    receive: ['coord', 'cm1', 'cm2', 'trustee', 'cm4'],
+    excluded: { chair: 'named_as_involved', tl1: 'tier_passed_over', deputy: 'tier_passed_over' }
   },
   {
     rule: 'whistleblowing: team leader and chair named → coordinator or another committee member',
@@ -103,10 +103,22 @@ const rows: Row[] = [
     excluded: { coord: 'on_leave', chair: 'on_leave' }
   },
   {
-    rule: 'whistleblowing: the reporter takes the matter further to NACCC',
+    rule: 'whistleblowing: the reporter takes the matter further to NACCC once replied to',
+    preset: 'whistleblowing-ccc',
+    input: {
+      track: 'whistleblowing',
+      involved: [],
+      stageReplied: true,
+      reporterAddedBodies: ['naccc']
+    },
+    receive: ['coord', 'deputy', 'tl1', 'tl2', 'naccc-ce']
+  },
+  {
+    rule: 'whistleblowing: NACCC is not offered before the reply',
     preset: 'whistleblowing-ccc',
     input: { track: 'whistleblowing', involved: [], reporterAddedBodies: ['naccc'] },
-    receive: ['coord', 'deputy', 'tl1', 'tl2', 'naccc-ce']
+    receive: ['coord', 'deputy', 'tl1', 'tl2'],
+    excluded: { 'naccc-ce': 'body_not_included' }
   },
   {
     rule: "whistleblowing: the reporter adds children's services",
@@ -132,10 +144,11 @@ const rows: Row[] = [
     excluded: { 'naccc-ce': 'not_in_tier' }
   },
   {
-    rule: 'whistleblowing safeguarding: management committee involved → coordinator and NACCC safeguarding manager',
+    rule: 'whistleblowing safeguarding: management committee involved → NACCC safeguarding manager',
     preset: 'whistleblowing-ccc',
     input: { track: 'safeguarding', involved: ['cm2'] },
-    receive: ['coord', 'naccc-sm']
+    receive: ['naccc-sm'],
+    excluded: { coord: 'tier_passed_over' }
   },
 
   // Availability.
@@ -203,7 +216,13 @@ const rows: Row[] = [
   {
     rule: 'West Wilts: after stage 3 the reporter may write to the NACCC chief executive',
     preset: 'complaints-west-wilts-ccc',
-    input: { track: 'complaint', stage: 3, involved: [], reporterAddedBodies: ['naccc'] },
+    input: {
+      track: 'complaint',
+      stage: 3,
+      involved: [],
+      stageReplied: true,
+      reporterAddedBodies: ['naccc']
+    },
     receive: ['chair', 'naccc-ce']
   },
   {
@@ -269,7 +288,13 @@ const rows: Row[] = [
   {
     rule: 'Birmingham final resort: the NACCC chief executive',
     preset: 'complaints-birmingham-ccc',
-    input: { track: 'complaint', stage: 3, involved: [], reporterAddedBodies: ['naccc'] },
+    input: {
+      track: 'complaint',
+      stage: 3,
+      involved: [],
+      stageReplied: true,
+      reporterAddedBodies: ['naccc']
+    },
     receive: ['chair', 'naccc-ce']
   },
 

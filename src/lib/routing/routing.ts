@@ -27,7 +27,8 @@ export const EXCLUSION_REASONS = [
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 /** Why a member receives the case. */
-export type InclusionReason = 'tier' | 'always' | 'include_rule' | 'panel' | 'external_body';
+export type InclusionReason =
+  'tier' | 'always' | 'include_rule' | 'child_risk' | 'own_choice' | 'panel' | 'external_body';
 
 export interface RoutingInput {
   track: Track;
@@ -40,6 +41,12 @@ export interface RoutingInput {
    * anyone on the organisation's own roster counts as one, so the LADO rule errs towards inclusion.
    */
   allegationAgainstStaff?: boolean;
+  /** The team (project) the reporter says the concern is about; null or absent: not sure. */
+  team?: string | null;
+  /** The reporter marked the concern as a risk to a child. */
+  childRisk?: boolean;
+  /** The stage has been replied to, so bodies offered "if not satisfied" become available. */
+  stageReplied?: boolean;
   /** External bodies the reporter chose to add (only those the policy offers count). */
   reporterAddedBodies?: readonly BodyKind[];
   stage2Investigator?: string | null;
@@ -71,6 +78,13 @@ export interface BodyInclusion {
   because: ExternalBodyRule['when'];
 }
 
+/** A body the reporter may add once the stage has been replied to (not yet). */
+export interface BodyLater {
+  kind: BodyKind;
+  roles: Role[];
+  note?: string;
+}
+
 export interface TierPass {
   index: number;
   because: 'member_named' | 'no_one_available';
@@ -87,22 +101,34 @@ export interface RoutingResult {
   tiersPassedOver: TierPass[];
   externalBodiesIncluded: BodyInclusion[];
   externalBodiesOffered: BodyOffer[];
+  /** Bodies the procedure offers only after this stage's reply, listed so the reporter is told. */
+  externalBodiesLater: BodyLater[];
   /** Bodies the reporter asked for that this track and stage do not offer. */
   bodiesNotOffered: BodyKind[];
   allegationAgainstStaff: boolean;
 }
 
-export function selectorMatches(member: RosterMember, selector: RoleSelector): boolean {
+/** `team` is the team the concern is about; an `inTeam` selector matches nobody without one. */
+export function selectorMatches(
+  member: RosterMember,
+  selector: RoleSelector,
+  team?: string | null
+): boolean {
   if (typeof selector === 'string') return member.roles.includes(selector);
   return (
     member.roles.includes(selector.role) &&
     (selector.alsoHolds ?? []).every((r) => member.roles.includes(r)) &&
-    !(selector.notHolding ?? []).some((r) => member.roles.includes(r))
+    !(selector.notHolding ?? []).some((r) => member.roles.includes(r)) &&
+    (!selector.inTeam || (!!team && (member.teams ?? []).includes(team)))
   );
 }
 
-function matchesAny(member: RosterMember, selectors: readonly RoleSelector[]): boolean {
-  return selectors.some((s) => selectorMatches(member, s));
+function matchesAny(
+  member: RosterMember,
+  selectors: readonly RoleSelector[],
+  team?: string | null
+): boolean {
+  return selectors.some((s) => selectorMatches(member, s, team));
 }
 
 const isInside = (m: RosterMember) => m.unitKind === 'organisation';
@@ -132,9 +158,18 @@ export function eligibleRecipients(
 ): RoutingResult {
   const stageNo = input.stage ?? 1;
   const stage = stageOf(policy, input.track, stageNo);
-  const externalRules = (policy.tracks[input.track]?.externalBodies ?? []).filter((r) =>
+  const atStage = (policy.tracks[input.track]?.externalBodies ?? []).filter((r) =>
     appliesAt(r, stageNo)
   );
+  // "If not satisfied with the response": such bodies are only told about until the reply.
+  const externalRules = atStage.filter((r) => !r.afterReply || input.stageReplied);
+  const externalBodiesLater: BodyLater[] = atStage
+    .filter((r) => r.afterReply && !input.stageReplied)
+    .map((r) => ({ kind: r.kind, roles: [...r.roles], ...(r.note ? { note: r.note } : {}) }));
+  // A team the policy does not list counts as "not sure".
+  const team = policy.teams?.some((t) => t.id === input.team) ? input.team! : null;
+  const matches = (m: RosterMember, selectors: readonly RoleSelector[]) =>
+    matchesAny(m, selectors, team);
   const ids = new Set(roster.map((m) => m.personId));
   if (ids.size !== roster.length) throw new RangeError('roster lists a person twice');
   const named = new Set(input.involved);
@@ -147,22 +182,28 @@ export function eligibleRecipients(
     if (!chosen.has(m.personId) && available(m)) chosen.set(m.personId, { member: m, because });
   };
 
-  const { tierUsed, tiersPassedOver } = chooseTier(stage, inside, named, available);
+  const { tierUsed, tiersPassedOver } = chooseTier(stage, inside, named, available, team);
   if (tierUsed !== null) {
-    for (const m of inside) if (matchesAny(m, stage.tiers[tierUsed]!.roles)) add(m, 'tier');
+    for (const m of inside) if (matches(m, stage.tiers[tierUsed]!.roles)) add(m, 'tier');
   }
-  for (const m of inside) if (matchesAny(m, stage.alwaysInclude)) add(m, 'always');
+  for (const m of inside) if (matches(m, stage.alwaysInclude)) add(m, 'always');
 
   const allegationAgainstStaff =
     input.allegationAgainstStaff ?? namedMembers.some((m) => isInside(m));
   const holds = (when: string, ifNamed?: readonly RoleSelector[]) =>
+    when === 'always' ||
     (when === 'allegation_against_staff_or_volunteer' && allegationAgainstStaff) ||
-    (when === 'role_named' &&
-      namedMembers.some((m) => isInside(m) && matchesAny(m, ifNamed ?? [])));
+    (when === 'child_risk' && input.childRisk === true) ||
+    (when === 'role_named' && namedMembers.some((m) => isInside(m) && matches(m, ifNamed ?? [])));
 
   for (const rule of stage.includeIf ?? []) {
     if (holds(rule.when, rule.ifNamed)) {
-      for (const m of inside) if (matchesAny(m, rule.roles)) add(m, 'include_rule');
+      const because: InclusionReason = rule.ownChoice
+        ? 'own_choice'
+        : rule.when === 'child_risk'
+          ? 'child_risk'
+          : 'include_rule';
+      for (const m of inside) if (matches(m, rule.roles)) add(m, because);
     }
   }
 
@@ -210,7 +251,7 @@ export function eligibleRecipients(
       reason:
         unavailability(m, named) ??
         (isInside(m)
-          ? insideReason(m, stage, tierUsed, tiersPassedOver, panel, input.stage2Investigator)
+          ? insideReason(m, stage, tierUsed, tiersPassedOver, panel, input.stage2Investigator, team)
           : outsideReason(m, externalRules, externalBodiesIncluded, offeredKinds))
     });
   }
@@ -228,6 +269,7 @@ export function eligibleRecipients(
     tiersPassedOver,
     externalBodiesIncluded,
     externalBodiesOffered,
+    externalBodiesLater,
     bodiesNotOffered,
     allegationAgainstStaff
   };
@@ -237,12 +279,19 @@ function chooseTier(
   stage: Stage,
   inside: readonly RosterMember[],
   named: ReadonlySet<string>,
-  available: (m: RosterMember) => boolean
+  available: (m: RosterMember) => boolean,
+  team: string | null
 ): { tierUsed: number | null; tiersPassedOver: TierPass[] } {
   const tiersPassedOver: TierPass[] = [];
   for (const [index, tier] of stage.tiers.entries()) {
-    const members = inside.filter((m) => matchesAny(m, tier.roles));
-    if (tier.skipWhen === 'any_member_named' && members.some((m) => named.has(m.personId))) {
+    const members = inside.filter((m) => matchesAny(m, tier.roles, team));
+    const othersNamed =
+      tier.passOverIfNamed &&
+      inside.some((m) => named.has(m.personId) && matchesAny(m, tier.passOverIfNamed!, team));
+    if (
+      othersNamed ||
+      (tier.skipWhen === 'any_member_named' && members.some((m) => named.has(m.personId)))
+    ) {
       tiersPassedOver.push({ index, because: 'member_named' });
     } else if (!members.some(available)) {
       tiersPassedOver.push({ index, because: 'no_one_available' });
@@ -259,7 +308,8 @@ function insideReason(
   tierUsed: number | null,
   passed: readonly TierPass[],
   panel: PanelCandidates,
-  stage2Investigator: string | null | undefined
+  stage2Investigator: string | null | undefined,
+  team: string | null
 ): ExclusionReason {
   if (stage.panel && matchesAny(m, stage.panel.roles)) {
     if (stage.panel.excludeStage2Investigator && m.personId === stage2Investigator) {
@@ -267,7 +317,7 @@ function insideReason(
     }
     if (panel.candidates.includes(m)) return 'not_on_panel';
   }
-  const first = stage.tiers.findIndex((t) => matchesAny(m, t.roles));
+  const first = stage.tiers.findIndex((t) => matchesAny(m, t.roles, team));
   if (first === -1) return 'not_in_tier';
   if (passed.some((p) => p.index === first && p.because === 'member_named')) {
     return 'tier_passed_over';
@@ -370,4 +420,22 @@ export function choosePanel(
     if (!panel.includes(m)) panel.push(m);
   }
   return { panel, complete: panel.length === candidates.size, refused };
+}
+
+/**
+ * Whom "Give a colleague access" may offer: people whose keys are signed, who are active and do
+ * not hold the case yet — and never anyone the report names as involved, whatever their role.
+ */
+export function grantCandidates(
+  roster: readonly RosterMember[],
+  context: { involved: ReadonlySet<string> | readonly string[]; holding: ReadonlySet<string> }
+): RosterMember[] {
+  const named = new Set(context.involved);
+  return roster.filter(
+    (m) =>
+      m.keysSigned !== false &&
+      m.status === 'active' &&
+      !context.holding.has(m.personId) &&
+      !named.has(m.personId)
+  );
 }

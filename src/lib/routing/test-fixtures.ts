@@ -52,6 +52,27 @@ export const charity: RosterMember[] = [
   person('cs', ['external_member'], 'childrens_services')
 ];
 
+/** Mentoring Plus-style: two teams (projects), each with a senior practitioner and practitioners. */
+export const mentoring: RosterMember[] = [
+  person('ceo', ['chief_executive']),
+  person('dsl', ['safeguarding_lead']),
+  person('dsg', ['deputy_safeguarding_lead']),
+  person('sp-north', ['senior_practitioner'], 'organisation', { teams: ['north'] }),
+  person('sp-south', ['senior_practitioner'], 'organisation', { teams: ['south'] }),
+  person('pr-north', ['practitioner'], 'organisation', { teams: ['north'] }),
+  person('pr-south', ['practitioner'], 'organisation', { teams: ['south'] }),
+  person('chair', ['chair', 'committee_member']),
+  person('trustee', ['committee_member', 'safeguarding_lead']),
+  person('cm1', ['committee_member']),
+  person('lado', ['external_member'], 'lado'),
+  person('cs', ['external_member'], 'childrens_services')
+];
+
+export const MENTORING_TEAMS = [
+  { id: 'north', name: 'North project' },
+  { id: 'south', name: 'South project' }
+];
+
 export function withStatus(
   roster: RosterMember[],
   changes: Record<string, Partial<RosterMember>>

@@ -9,6 +9,18 @@ const ciphertext = base64Up(96 * 1024);
 
 export const REPORTER_BODY_LIMIT = 160 * 1024;
 
+/**
+ * An event (acknowledged, referred, escalated, …) as the actor's browser wrote it: a format-2
+ * entry in the case's chain, signed by the actor. The entry id is chosen by the browser, so a
+ * retry changes nothing.
+ */
+export const signedEventSchema = z.strictObject({
+  entryId: uuidSchema,
+  epoch: z.number().int().min(0).max(10_000),
+  ciphertext: base64Up(8 * 1024)
+});
+export type SignedEventBody = z.infer<typeof signedEventSchema>;
+
 export const submitCaseSchema = z.strictObject({
   submissionId: uuidSchema,
   caseId: uuidSchema,
@@ -37,8 +49,8 @@ export type ReporterMessageBody = z.infer<typeof reporterMessageSchema>;
 
 export const escalateSchema = z.strictObject({
   lookupToken: base64Bytes(32),
-  /** Client-chosen: the id of the system entry, so a retry changes nothing. */
-  escalationId: uuidSchema,
+  /** The reporter's signed `escalated` event; its id makes a retry change nothing. */
+  event: signedEventSchema,
   target: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('next_stage') }),
     z.strictObject({ kind: z.literal('body'), body: bodyKindSchema })
@@ -86,7 +98,7 @@ export interface ReporterCaseView {
     senderPersonId: string | null;
     epoch: number;
     createdOn: string;
-    ciphertext?: string;
-    system?: { event: string; personIds: string[]; stage?: number; body?: string };
+    /** Signed entry bytes; for old cases' server records, `0x00 ‖ JSON` in the clear. */
+    ciphertext: string;
   }[];
 }

@@ -162,4 +162,18 @@ export const organisationSettingsSchema = z
   })
   .refine((value) => Object.keys(value).length > 0, 'nothing to change');
 
+/** A signed roster list: a few hundred bytes per person; bounded well above any real unit. */
+export const rosterListSchema = z.strictObject({ rosterList: base64Up(512 * 1024) });
+
+export const unitParamsSchema = z.object({ unitId: z.uuid() });
+
+export const unitLinkSignatureSchema = z.strictObject({ signature: base64Bytes(65) });
+
+export const signingKeyReplacementSchema = z.strictObject({
+  signingPublicKey: base64Bytes(32),
+  transition: base64Bytes(129),
+  sealedSigningKey: base64Up(256),
+  rosterList: base64Up(512 * 1024)
+});
+
 export const reinviteParamsSchema = z.object({ requestId: z.uuid() });

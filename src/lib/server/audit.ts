@@ -18,12 +18,7 @@ export async function appendAudit(tx: Database, fields: AuditFields): Promise<vo
   await tx.execute(
     sql`select pg_advisory_xact_lock(hashtextextended(${`candour-audit:${fields.organisationId}`}, 0))`
   );
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .where(eq(auditEvents.organisationId, fields.organisationId))
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
+  const [last] = await auditHeadQuery(tx, fields.organisationId);
   const prevHash = last?.hash ?? GENESIS_HASH;
   // Store exactly what is hashed: milliseconds, so the database's microseconds add nothing.
   const occurredAt =
@@ -32,13 +27,28 @@ export async function appendAudit(tx: Database, fields: AuditFields): Promise<vo
   await tx.insert(auditEvents).values({ ...row, prevHash, hash: await auditHash(row, prevHash) });
 }
 
-/** One organisation's chain in order, as the shared verifier takes it. */
-export async function readAuditChain(db: Database, organisationId: string): Promise<AuditRow[]> {
-  const rows = await db
+/** The last event of one organisation's chain (its hash is the next event's predecessor). */
+export function auditHeadQuery(db: Database, organisationId: string) {
+  return db
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .where(eq(auditEvents.organisationId, organisationId))
+    .orderBy(desc(auditEvents.seq))
+    .limit(1);
+}
+
+/** One organisation's events in chain order. */
+export function auditChainQuery(db: Database, organisationId: string) {
+  return db
     .select()
     .from(auditEvents)
     .where(eq(auditEvents.organisationId, organisationId))
     .orderBy(asc(auditEvents.seq));
+}
+
+/** One organisation's chain in order, as the shared verifier takes it. */
+export async function readAuditChain(db: Database, organisationId: string): Promise<AuditRow[]> {
+  const rows = await auditChainQuery(db, organisationId);
   return rows.map((r) => ({
     seq: r.seq,
     organisationId: r.organisationId,

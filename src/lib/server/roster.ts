@@ -1,11 +1,12 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
-import { toBase64 } from '$lib/crypto';
+import { openRosterList, ready, toBase64, type SignPublicKey } from '$lib/crypto';
 import { policySchema } from '$lib/routing';
 import { slugParamsSchema } from '$lib/schemas/cases';
 import type { Role, UnitKind } from '$lib/schemas/common';
 import type { Database } from './db';
 import { credentials, organisations, people, unitLinks } from './db/schema';
 import { rolesByPerson } from './staff/accounts';
+import { teamsByPerson } from './teams';
 import { notFound, validateParams } from './http';
 
 /** One person as a browser sees them before encrypting: keys and the unit's signature over them. */
@@ -14,6 +15,8 @@ export interface PublicRosterMember {
   unitId: string;
   displayName: string;
   roles: Role[];
+  /** Team ids; signed with the roles as `team:<id>` tags (docs/ROUTING.md). */
+  teams: string[];
   status: 'active' | 'on_leave';
   boxPublicKey: string;
   signPublicKey: string;
@@ -26,7 +29,41 @@ export interface PublicUnit {
   name: string;
   kind: UnitKind;
   signingPublicKey: string | null;
+  /** The unit key's signed hand-overs, oldest first, for browsers that pinned an earlier key. */
+  signingKeyTransitions: string | null;
+  /** The newest signed roster list (docs/PROTOCOL.md §3); null for a unit that has none yet. */
+  rosterList: string | null;
+  /** For an external body: both units' signatures over its link to the organisation. */
+  link: { organisationSignature: string | null; bodySignature: string | null } | null;
   members: PublicRosterMember[];
+}
+
+type UnitRow = {
+  id: string;
+  slug: string;
+  name: string;
+  kind: UnitKind;
+  signingPublicKey: Uint8Array | null;
+  signingKeyTransitions: Uint8Array | null;
+  rosterList: Uint8Array | null;
+};
+
+/**
+ * Who an honest server serves: the people on the unit's signed roster list, or (for a unit with
+ * no list yet) those whose keys an admin signed. Browsers check this again themselves.
+ */
+function servable(unit: UnitRow, members: PublicRosterMember[]): PublicRosterMember[] {
+  const own = members.filter((m) => m.unitId === unit.id);
+  if (!unit.rosterList || !unit.signingPublicKey) {
+    return own.filter((m) => m.rosterSignature !== null);
+  }
+  try {
+    const list = openRosterList(unit.signingPublicKey as SignPublicKey, unit.id, unit.rosterList);
+    const listed = new Set(list.members.map((m) => m.personId));
+    return own.filter((m) => listed.has(m.personId));
+  } catch {
+    return [];
+  }
 }
 
 async function membersOf(db: Database, unitIds: string[]): Promise<PublicRosterMember[]> {
@@ -51,12 +88,17 @@ async function membersOf(db: Database, unitIds: string[]): Promise<PublicRosterM
     db,
     rows.map((row) => row.personId)
   );
+  const teams = await teamsByPerson(
+    db,
+    rows.map((row) => row.personId)
+  );
   return rows.map((row) => ({
     personId: row.personId,
     unitId: row.unitId,
     displayName: row.displayName,
     status: row.status as 'active' | 'on_leave',
     roles: roles.get(row.personId) ?? [],
+    teams: teams.get(row.personId) ?? [],
     boxPublicKey: toBase64(row.boxPublicKey),
     signPublicKey: toBase64(row.signPublicKey),
     rosterSignature: row.rosterSignature ? toBase64(row.rosterSignature) : null
@@ -68,6 +110,7 @@ async function membersOf(db: Database, unitIds: string[]): Promise<PublicRosterM
  * case. Public: reporters need it to choose recipients, and it holds only names, roles and keys.
  */
 export async function publicRoster(db: Database, slug: string) {
+  await ready();
   const [unit] = await db
     .select()
     .from(organisations)
@@ -79,30 +122,37 @@ export async function publicRoster(db: Database, slug: string) {
       slug: organisations.slug,
       name: organisations.name,
       kind: organisations.kind,
-      signingPublicKey: organisations.signingPublicKey
+      signingPublicKey: organisations.signingPublicKey,
+      signingKeyTransitions: organisations.signingKeyTransitions,
+      rosterList: organisations.rosterList,
+      organisationSignature: unitLinks.organisationSignature,
+      bodySignature: unitLinks.bodySignature
     })
     .from(unitLinks)
     .innerJoin(organisations, eq(organisations.id, unitLinks.bodyId))
     .where(and(eq(unitLinks.organisationId, unit.id), ne(organisations.kind, 'organisation')))
     .orderBy(asc(organisations.name));
   const members = await membersOf(db, [unit.id, ...bodies.map((body) => body.id)]);
-  const toPublic = (u: {
-    id: string;
-    slug: string;
-    name: string;
-    kind: UnitKind;
-    signingPublicKey: Uint8Array | null;
-  }): PublicUnit => ({
+  const b64 = (bytes: Uint8Array | null) => (bytes ? toBase64(bytes) : null);
+  const toPublic = (u: UnitRow, link: PublicUnit['link']): PublicUnit => ({
     id: u.id,
     slug: u.slug,
     name: u.name,
     kind: u.kind,
-    signingPublicKey: u.signingPublicKey ? toBase64(u.signingPublicKey) : null,
-    members: members.filter((m) => m.unitId === u.id)
+    signingPublicKey: b64(u.signingPublicKey),
+    signingKeyTransitions: b64(u.signingKeyTransitions),
+    rosterList: b64(u.rosterList),
+    link,
+    members: servable(u, members)
   });
   return {
-    organisation: { ...toPublic(unit), policy: unit.policy, publicInfo: unit.publicInfo },
-    bodies: bodies.map(toPublic)
+    organisation: { ...toPublic(unit, null), policy: unit.policy, publicInfo: unit.publicInfo },
+    bodies: bodies.map((body) =>
+      toPublic(body, {
+        organisationSignature: b64(body.organisationSignature),
+        bodySignature: b64(body.bodySignature)
+      })
+    )
   };
 }
 

@@ -1,5 +1,6 @@
 import { t, type MessageKey } from '$lib/i18n';
 import type { AuditJson } from '$lib/audit';
+import { longDate } from '$lib/client/reporter/labels';
 
 const KNOWN = new Set([
   'case.submitted',
@@ -13,6 +14,21 @@ const KNOWN = new Set([
   'entry.note',
   'entry.action'
 ]);
+
+/** Fields a case update may change, in words (see updateCase in $lib/server/cases/store). */
+const FIELD_LABELS: Record<string, MessageKey> = {
+  stage: 'timeline.field.stage',
+  acknowledgedOn: 'timeline.field.acknowledgedOn',
+  respondedOn: 'timeline.field.respondedOn',
+  closedOn: 'timeline.field.closedOn',
+  stageStartedOn: 'timeline.field.stageStartedOn'
+};
+
+function dayOrValue(value: AuditJson): string {
+  const text = String(value ?? '');
+  if (!text) return t('timeline.field.cleared');
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) ? longDate(text) : text;
+}
 
 /** A plain-language line for one audit event (actions and facts only; never content). */
 export function actionLabel(
@@ -30,7 +46,9 @@ export function actionLabel(
     const parts = Object.entries(detail).map(([k, v]) =>
       k === 'status'
         ? t('cases.timeline.status', { status: t(`cases.status.${String(v)}` as MessageKey) })
-        : t('cases.timeline.date', { field: k, date: String(v) || '—' })
+        : k in FIELD_LABELS
+          ? t(FIELD_LABELS[k]!, { value: dayOrValue(v) })
+          : t('cases.timeline.date', { field: k, date: String(v) || '—' })
     );
     return `${t('cases.timeline.case.updated')} ${parts.join(', ')}`;
   }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { bodyKindSchema } from '$lib/routing/policy';
+import { signedEventSchema } from '$lib/schemas/cases';
 import { base64Up, uuidSchema } from '$lib/schemas/common';
 
 /** A sealed bundle with both keys is 1 + 48 + 1 + 1 + 70 bytes; room for later versions. */
@@ -44,9 +45,13 @@ export const staffEntrySchema = z.strictObject({
 });
 export type StaffEntryBody = z.infer<typeof staffEntrySchema>;
 
-export const statusSchema = z.strictObject({ status: z.enum(CASE_STATUSES) });
+/** Status changes and acknowledgements carry the holder's signed event for the case's chain. */
+export const statusSchema = z.strictObject({
+  status: z.enum(CASE_STATUSES),
+  event: signedEventSchema
+});
 
-export const acknowledgeSchema = z.strictObject({});
+export const acknowledgeSchema = z.strictObject({ event: signedEventSchema });
 
 const holders = z
   .array(z.strictObject({ personId: uuidSchema, epoch, sealedKey }))
@@ -54,8 +59,8 @@ const holders = z
   .max(120);
 
 export const referSchema = z.strictObject({
-  /** Client-chosen id of the system entry: a retry changes nothing. */
-  referralId: uuidSchema,
+  /** The referrer's signed `referred` event: its id makes a retry change nothing. */
+  event: signedEventSchema,
   target: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('tier') }),
     z.strictObject({ kind: z.literal('body'), body: bodyKindSchema })
@@ -65,7 +70,8 @@ export const referSchema = z.strictObject({
 export type ReferBody = z.infer<typeof referSchema>;
 
 export const grantSchema = z.strictObject({
-  grantId: uuidSchema,
+  /** The granter's signed `granted` event: its id makes a retry change nothing. */
+  event: signedEventSchema,
   /** A colleague, or the members of a complaint's stage-3 panel. */
   purpose: z.enum(['colleague', 'panel']),
   holders
@@ -79,6 +85,8 @@ export const revokeSchema = z.strictObject({
   sealedKeys: z
     .array(z.strictObject({ personId: uuidSchema.nullable(), sealedKey }))
     .min(1)
-    .max(120)
+    .max(120),
+  /** The remover's signed `revoked` event, under the new epoch. */
+  event: signedEventSchema.omit({ epoch: true })
 });
 export type RevokeBody = z.infer<typeof revokeSchema>;

@@ -1,4 +1,4 @@
-import { t, tCount, type MessageKey } from '$lib/i18n';
+import { getLocale, t, tCount, type MessageKey } from '$lib/i18n';
 import type { Timescale } from '$lib/routing';
 
 export function timescaleText(timescale: Timescale): string {
@@ -7,7 +7,7 @@ export function timescaleText(timescale: Timescale): string {
 
 /** A date as people read it, e.g. "Thursday 3 December 2026", from `YYYY-MM-DD`. */
 export function longDate(day: string): string {
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString('en-GB', {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString(getLocale() === 'cy' ? 'cy-GB' : 'en-GB', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',

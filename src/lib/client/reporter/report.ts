@@ -1,5 +1,5 @@
-import type { ServedUnit } from '$lib/client/roster';
-import type { BoxPublicKey, DerivationPhase } from '$lib/crypto';
+import type { VerifiedKeys } from '$lib/client/roster';
+import type { DerivationPhase } from '$lib/crypto';
 import type { BodyKind, RosterMember, Track } from '$lib/routing';
 import { signedPost, withRetry } from './requests';
 
@@ -26,9 +26,39 @@ export interface ReportDocument {
   involved: { personId: string; name: string }[];
   involvedOthers: string;
   aboutStaff: 'yes' | 'no' | 'unsure' | null;
+  /** The team (project) it is about, from the organisation's policy; null: not sure or none. */
+  team?: string | null;
   othersKnow: string;
   outcome: string;
   contact: string;
+  /**
+   * Fingerprints of the keys this report was sent under: the organisation's unit key and each
+   * linked body's, by unit id. Only the content key opens them; a returning reporter's browser
+   * refuses a roster signed under any other key (docs/PROTOCOL.md §6).
+   */
+  keys?: KeyPins;
+}
+
+export interface KeyPins {
+  organisation: string;
+  bodies: Record<string, string>;
+}
+
+/** The fingerprints of the unit keys served with the roster, to pin in a new report. */
+export async function pinsOf(
+  units: readonly { id: string; kind: string; signingPublicKey: string | null }[]
+): Promise<KeyPins> {
+  const crypto = await import('$lib/crypto');
+  await crypto.ready();
+  const fp = (key: string | null) => (key ? crypto.fingerprint(crypto.fromBase64(key)) : '');
+  const organisation = units.find((u) => u.kind === 'organisation');
+  const bodies = units.filter((u) => u.kind !== 'organisation');
+  return {
+    organisation: fp(organisation?.signingPublicKey ?? null),
+    bodies: Object.fromEntries(
+      bodies.filter((b) => b.signingPublicKey).map((b) => [b.id, fp(b.signingPublicKey)])
+    )
+  };
 }
 
 export function emptyReport(): ReportDocument {
@@ -42,6 +72,7 @@ export function emptyReport(): ReportDocument {
     involved: [],
     involvedOthers: '',
     aboutStaff: null,
+    team: null,
     othersKnow: '',
     outcome: '',
     contact: ''
@@ -56,28 +87,21 @@ export interface Sent {
   receivedOn: string;
 }
 
-function boxKeyOf(units: ServedUnit[], personId: string): string {
-  for (const unit of units) {
-    const member = unit.members.find((m) => m.personId === personId);
-    if (member) return member.boxPublicKey;
-  }
-  throw new Error('Recipient not on the roster');
-}
-
 /**
  * Makes the case key, derives the reporter keys in a worker, encrypts and signs the report,
- * seals the case keys to each recipient (whose roster signature the caller verified) and to the
+ * seals the case keys to each recipient's verified box key (verifiedKeys) and to the
  * reporter's own box key, and files it. Retries reuse the same submission id.
  */
 export async function sendReport(
   slug: string,
   organisationId: string,
-  units: ServedUnit[],
+  verified: VerifiedKeys,
   recipients: RosterMember[],
   report: ReportDocument,
   onPhase: (phase: SendPhase) => void
 ): Promise<Sent> {
-  if (recipients.some((r) => r.keysSigned === false)) throw new Error('Unverified recipient');
+  // Throws before any slow work if anyone is not on the verified roster.
+  const boxKeys = recipients.map((r) => verified.boxKey(r.personId));
   const crypto = await import('$lib/crypto');
   const { deriveCaseKeysInWorker } = await import('$lib/crypto/client');
   await crypto.ready();
@@ -97,16 +121,18 @@ export async function sendReport(
     reporterSignPublicKey: crypto.toBase64(reporter.sign.publicKey),
     reporterBoxPublicKey: crypto.toBase64(reporter.box.publicKey),
     reportCiphertext: crypto.toBase64(
-      crypto.encryptReport(keys.contentKey, caseId, report, reporter.sign)
+      crypto.encryptReport(
+        keys.contentKey,
+        caseId,
+        { ...report, keys: await pinsOf(verified.units) },
+        reporter.sign,
+        reporter.box.publicKey
+      )
     ),
-    recipients: recipients.map((r) => ({
+    recipients: recipients.map((r, i) => ({
       personId: r.personId,
       sealedKey: crypto.toBase64(
-        crypto.sealCaseKeysFor(
-          crypto.fromBase64(boxKeyOf(units, r.personId)) as BoxPublicKey,
-          keys,
-          { includeStaffKey: true }
-        )
+        crypto.sealCaseKeysFor(boxKeys[i]!, keys, { includeStaffKey: true })
       )
     })),
     reporterSealedKey: crypto.toBase64(

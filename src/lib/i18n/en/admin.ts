@@ -1,5 +1,27 @@
 /** English: organisation administration. */
 export const admin = {
+  'notices.title': 'Email notices',
+  'notices.intro':
+    'Candour emails people when a case they hold needs them. The email says only "Something in Candour needs you": no case, no name, not even what happened.',
+  'notices.interval.legend':
+    'When a reporter acts (a new concern, a message, an escalation), notices go out',
+  'notices.interval.60': 'At the next full hour (recommended)',
+  'notices.interval.60.tradeOff':
+    'The email’s time, and the mail servers’ records of it, narrow the reporter’s action only to the hour. A notice can take up to an hour to arrive.',
+  'notices.interval.30': 'At the next half hour',
+  'notices.interval.30.tradeOff':
+    'Notices arrive within 30 minutes, but their time narrows the reporter’s action to a half hour: in a small centre, that can point to who was on shift.',
+  'notices.interval.15': 'At the next quarter hour',
+  'notices.interval.15.tradeOff':
+    'Notices arrive within 15 minutes, but their time narrows the reporter’s action to a quarter hour, which makes a reporter easier to identify.',
+  'notices.staffAtOnce':
+    'Notices about what staff do (a reply, a referral) go at once: they say nothing about a reporter. Notices are never sent at the moment a reporter acts.',
+  'notices.save': 'Save',
+  'notices.saved': 'Saved.',
+  'notices.delivery': 'Delivery',
+  'notices.allDelivered': 'No notices are waiting for a retry.',
+  'notices.failing':
+    '{count} notice(s) to your people could not be delivered yet and will be retried. The mail server’s last answer: {code}.',
   'people.title': 'People',
   'people.intro':
     'Everyone who can receive cases, with their roles and keys. A person receives cases only once an administrator has signed their keys into the roster.',

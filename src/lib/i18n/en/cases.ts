@@ -42,7 +42,23 @@ export const cases = {
   'cases.case.opening': 'Opening the case in this browser…',
   'cases.case.back': 'Back to the inbox',
   'cases.audit.verified':
-    'Audit trail verified in this browser: {count} events, unchanged and unbroken.',
+    'Audit trail verified in this browser: {count} events, unchanged and unbroken. The server keeps this log unsigned; what people did is signed in the conversation.',
+  'cases.chain.complete':
+    'History complete: every entry is signed by its writer and links to the one before.',
+  'cases.chain.legacy':
+    'This case began before entries were linked: {count} earlier entries are checked by their signatures only.',
+  'cases.chain.missing':
+    'An entry is missing from this case: something that was written was not sent to this browser. Tell your organisation’s admin; the server may have been tampered with.',
+  'cases.chain.out_of_order':
+    'Entries of this case are out of order: the server did not send them in the order they were written. Tell your organisation’s admin.',
+  'cases.chain.unsigned':
+    'An entry that nobody signed was added to this case, so it is not shown. Tell your organisation’s admin; the server may have been tampered with.',
+  'cases.forged': 'Not signed by anyone, so not shown.',
+  'cases.serverRecord': 'Recorded by the server, not signed by anyone:',
+  'cases.reporterKey.mismatch':
+    'The reporter’s key that the server sent does not match the one in the reporter’s signed report. Nothing will be sealed to it. Tell your organisation’s admin.',
+  'cases.reporterKey.refused':
+    'Nothing was changed: the reporter’s key that the server sent does not match the one in the reporter’s signed report, so the new keys would not reach the reporter. Tell your organisation’s admin; the server may have been tampered with.',
   'cases.audit.altered': 'Audit trail broken: event {seq} was changed after it was written.',
   'cases.audit.broken_link': 'Audit trail broken: an event before {seq} was removed or reordered.',
   'cases.audit.missing': 'Audit trail broken: the case’s first event is missing.',
@@ -73,6 +89,9 @@ export const cases = {
   'cases.systemEvent.referred': 'The case was referred to {who}.',
   'cases.systemEvent.granted': '{who} was given access.',
   'cases.systemEvent.stage': ' It moved to stage {stage}.',
+  'cases.systemEvent.acknowledged': '{who} acknowledged receipt.',
+  'cases.systemEvent.status': '{who} changed the status to “{status}”.',
+  'cases.systemEvent.revoked': '{who} no longer has access.',
   'cases.actions.title': 'Actions',
   'cases.choose': 'Choose…',
   'cases.acknowledge.button': 'Acknowledge receipt',
@@ -134,6 +153,8 @@ export const cases = {
   'cases.holders.title': 'Who can read this case',
   'cases.holders.since': 'since {date}',
   'cases.timeline.title': 'Timeline',
+  'cases.timeline.unsigned':
+    'What the server recorded. It is not signed, so it is a claim; the conversation above is signed by the people who acted.',
   'cases.timeline.status': 'status {status}',
   'cases.timeline.date': '{field} {date}',
   'cases.timeline.case.submitted': 'report received',

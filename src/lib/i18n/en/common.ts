@@ -4,6 +4,8 @@ export const common = {
   'app.tagline': 'Raise a concern safely. Only the right people can read it.',
   'layout.skip': 'Skip to main content',
   'layout.footer': 'Candour encrypts every report in your browser. The server cannot read it.',
+  'layout.build': 'Build',
+  'layout.devBuild': 'Development build (not a release)',
   'exit.button': 'Exit this page',
   'exit.hint': 'Or press Shift three times.',
   'home.title': 'Raise a concern',
@@ -16,9 +18,7 @@ export const common = {
   'home.emergencyTitle': 'If a child is in immediate danger',
   'home.emergency':
     'Call 999 now. For advice, the NSPCC helpline is 0808 800 5000. Candour is not an emergency service.',
-  'common.loading': 'Loading…',
-  'common.needsJavaScript':
-    'This page needs JavaScript: what you type is encrypted in your browser before it is sent. Please turn JavaScript on, or use another browser.',
+  'errors.title': 'There is a problem',
   'error.notFound': 'Page not found',
   'error.generic': 'Something went wrong',
   'error.back': 'Go to the start'

@@ -2,12 +2,30 @@ import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
 import { reporter } from './reporter';
+import { routing } from './routing';
 import { staff } from './staff';
+import { trust } from './trust';
+import { staffErrors } from './staff-errors';
+import { usability } from './usability';
 
 /**
  * The English catalogue, one file per area so areas can grow without touching each other.
  * Another language is another folder with the same keys.
  */
-export const en = { ...common, ...staff, ...admin, ...reporter, ...cases } as const;
+export const en = {
+  ...common,
+  ...staff,
+  ...admin,
+  ...reporter,
+  ...routing,
+  ...cases,
+  ...trust,
+  ...usability,
+  ...staffErrors
+} as const;
 
 export type MessageKey = keyof typeof en;
+
+/** The keys a reporter can meet: each one needs a translation in every language. */
+export const reporterFacing = { ...common, ...reporter, ...usability } as const;
+export type ReporterFacingKey = keyof typeof reporterFacing;

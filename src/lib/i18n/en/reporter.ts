@@ -203,6 +203,24 @@ export const reporter = {
   'reporter.case.system.stage': 'The case moved to stage {stage}.',
   'reporter.case.system.referred': 'The case was referred to {who}.',
   'reporter.case.system.granted': '{who} can now read the case.',
+  'reporter.case.system.acknowledged': 'Your report was acknowledged.',
+  'reporter.case.system.status': 'The status changed to “{status}”.',
+  'reporter.case.system.revoked': '{who} can no longer read the case.',
+  'reporter.case.serverRecord': 'Recorded by the server, not signed by anyone:',
+  'reporter.case.forged': 'Something was added here that nobody signed, so it is not shown.',
+  'reporter.case.chain.complete':
+    'Your case history is complete: every message is signed and links to the one before.',
+  'reporter.case.chain.legacy': 'Older messages of your case are checked by their signatures only.',
+  'reporter.case.chain.missing':
+    'An entry is missing from your case: something that was written was not sent to you. The website may have been tampered with. Please contact the organisation another way.',
+  'reporter.case.chain.out_of_order':
+    'Messages of your case are out of order: they were not sent to you in the order they were written. The website may have been tampered with.',
+  'reporter.case.chain.unsigned':
+    'Something that nobody signed was added to your case, so it is not shown. The website may have been tampered with.',
+  'reporter.case.pinRefused':
+    'Warning: the organisation’s key is not the one your report was sent under. The website may have been tampered with, so messages from the organisation are not trusted and nothing more can be sent to anyone from here. Please contact the organisation another way.',
+  'reporter.case.pinBodyRefused':
+    'Warning: the key of an organisation that helps with your case is not the one your report was sent under. The website may have been tampered with, so messages are not trusted and nothing more can be sent to anyone from here. Please contact the organisation another way.',
   'reporter.case.reply': 'Reply or add information',
   'reporter.case.replyHint': 'Only the people on your case can read this.',
   'reporter.case.send': 'Send',

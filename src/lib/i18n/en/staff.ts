@@ -4,6 +4,7 @@ export const staff = {
   'staff.nav.home': 'Home',
   'staff.nav.people': 'People',
   'staff.nav.policy': 'Policy',
+  'staff.nav.notices': 'Notices',
   'staff.nav.security': 'Security',
   'staff.nav.host': 'Host',
   'staff.nav.overdue': 'Overdue',
@@ -40,7 +41,6 @@ export const staff = {
   'staffHome.totpRequired':
     'Your organisation requires two-factor sign-in. Set it up on the Security page before you continue.',
   'staffHome.inbox': 'Open your inbox',
-  'errors.title': 'There is a problem',
   'recovery.title': 'Your recovery code',
   'recovery.intro':
     'Write this down and keep it somewhere safe, away from this computer. If you forget your password, it is the only way back to your keys: nobody at Candour or in your organisation can reset them. It is shown only now.',

@@ -7,26 +7,27 @@
  * `loadCaseForStaff` returns null otherwise and the caller answers 404 (admins included).
  * Errors are `CaseStoreError` with a code the caller maps to a status.
  */
+export { today } from './store';
+export { submitCase, findCaseByLookupHash, type SubmitCaseInput } from './submissions';
 export {
-  submitCase,
-  findCaseByLookupHash,
+  listEntries,
+  appendEntry,
+  chainHeadOf,
+  type AppendEntryInput,
+  type SignedEntry
+} from './entries';
+export {
   loadCaseForStaff,
   listCasesForStaff,
   reporterSealedKeys,
   holdersOf,
-  listEntries,
-  appendEntry,
   addHolders,
   revokeHolder,
-  updateCase,
   eligibleHolderIds,
-  today,
-  type SubmitCaseInput,
-  type AppendEntryInput,
   type AddHoldersInput,
-  type RevokeHolderInput,
-  type UpdateCaseInput
-} from './store';
+  type RevokeHolderInput
+} from './holders';
+export { updateCase, type UpdateCaseInput } from './updates';
 export {
   CaseStoreError,
   type Actor,
@@ -35,7 +36,6 @@ export {
   type EntryRecord,
   type Holder
 } from './types';
-export { decodeSystemRecord, encodeSystemRecord, type SystemRecord } from './system-record';
 export {
   authenticateReporter,
   SIGNATURE_HEADER,

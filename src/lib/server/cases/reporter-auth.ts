@@ -1,6 +1,7 @@
 import { lookupHash, verifyRequest, type SignPublicKey } from '$lib/crypto';
 import type { Database } from '../db';
-import { findCaseByLookupHash, today } from './store';
+import { today } from './store';
+import { findCaseByLookupHash } from './submissions';
 import type { CaseRecord } from './types';
 
 /** The header that carries `signRequest(reporterSign, { method, path, body, day })`. */

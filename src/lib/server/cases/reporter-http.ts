@@ -9,8 +9,8 @@ import type { Database } from '../db';
 import { organisations } from '../db/schema';
 import { LOOKUP_DIFFICULTY, POW_HEADER, requirePow } from '../pow';
 import { authenticateReporter, DAY_HEADER, SIGNATURE_HEADER } from './reporter-auth';
-import { holdersOf, listEntries, reporterSealedKeys } from './store';
-import { decodeSystemRecord } from './system-record';
+import { listEntries } from './entries';
+import { holdersOf, reporterSealedKeys } from './holders';
 import { CaseStoreError, type CaseRecord } from './types';
 
 export interface ReporterOrganisation {
@@ -111,28 +111,14 @@ export async function reporterCaseView(
     reportCiphertext: toBase64(record.reportCiphertext),
     reporterKeys: keys.map((k) => ({ epoch: k.epoch, sealedKey: toBase64(k.sealedKey) })),
     holders: holders.flatMap((h) => (h.personId ? [h.personId] : [])),
-    entries: entries.map((e) => {
-      const base = {
-        id: e.id,
-        kind: e.kind as 'message' | 'action',
-        senderKind: e.senderKind,
-        senderPersonId: e.senderPersonId,
-        epoch: e.epoch,
-        createdOn: e.createdOn
-      };
-      if (e.senderKind === 'system') {
-        const record = decodeSystemRecord(e.ciphertext);
-        return {
-          ...base,
-          system: {
-            event: record?.event ?? 'unknown',
-            personIds: record?.personIds ?? [],
-            ...(typeof record?.stage === 'number' ? { stage: record.stage } : {}),
-            ...(typeof record?.body === 'string' ? { body: record.body } : {})
-          }
-        };
-      }
-      return { ...base, ciphertext: toBase64(e.ciphertext) };
-    })
+    entries: entries.map((e) => ({
+      id: e.id,
+      kind: e.kind as 'message' | 'action',
+      senderKind: e.senderKind,
+      senderPersonId: e.senderPersonId,
+      epoch: e.epoch,
+      createdOn: e.createdOn,
+      ciphertext: toBase64(e.ciphertext)
+    }))
   };
 }

@@ -11,12 +11,12 @@ import type { Database } from '../db';
 import { auditEvents, caseKeys, cases, organisations, people } from '../db/schema';
 import { rolesOf } from '../staff/accounts';
 import type { CaseRecord } from './types';
-import { loadCaseForStaff, today } from './store';
+import { loadCaseForStaff } from './holders';
+import { caseColumns, today } from './store';
 import { caseParamsSchema } from '$lib/client/cases/schemas';
 import { requireStaff } from '../auth/guards';
 import type { StaffSession } from '../auth/sessions';
 import { notFound, validateParams } from '../http';
-import { caseColumns } from './store';
 
 export interface CaseSummary {
   caseId: string;
@@ -85,35 +85,53 @@ export async function organisationsById(
   });
 }
 
+/** The person's live key rows: where an inbox starts, so its cost follows what they hold. */
+export function inboxKeysQuery(db: Database, personId: string) {
+  return db
+    .select({ caseId: caseKeys.caseId, epoch: caseKeys.epoch, sealedKey: caseKeys.sealedKey })
+    .from(caseKeys)
+    .where(and(eq(caseKeys.personId, personId), isNull(caseKeys.revokedOn)))
+    .orderBy(asc(caseKeys.caseId), asc(caseKeys.epoch));
+}
+
+/** Those cases by primary key, newest first. */
+export function inboxCasesQuery(db: Database, caseIds: string[]) {
+  return db
+    .select(caseColumns)
+    .from(cases)
+    .where(inArray(cases.id, caseIds))
+    .orderBy(sql`${cases.receivedOn} desc`, asc(cases.id));
+}
+
+/** The inbox's queries as `inboxFor` runs them, for the growth benchmark's EXPLAIN. */
+export async function inboxPlanQueries(db: Database, personId: string) {
+  const keys = await inboxKeysQuery(db, personId);
+  return [
+    inboxKeysQuery(db, personId),
+    inboxCasesQuery(db, [...new Set(keys.map((k) => k.caseId))])
+  ];
+}
+
 /**
- * Every case this person holds a live key for, with their bundles, in one query: an inbox of a
- * thousand cases must not cost a thousand round trips. Cases they do not hold never appear.
+ * Every case this person holds a live key for, with their bundles, in two queries (keys, then
+ * cases by primary key): an inbox of a thousand cases must not cost a thousand round trips, nor
+ * grow with other organisations' cases. Cases they do not hold never appear.
  */
 export async function inboxFor(
   db: Database,
   personId: string
 ): Promise<{ cases: InboxCase[]; organisations: CaseOrganisation[] }> {
-  const rows = await db
-    .select({
-      ...caseColumns,
-      epoch: caseKeys.epoch,
-      sealedKey: caseKeys.sealedKey
-    })
-    .from(caseKeys)
-    .innerJoin(cases, eq(cases.id, caseKeys.caseId))
-    .where(and(eq(caseKeys.personId, personId), isNull(caseKeys.revokedOn)))
-    .orderBy(sql`${cases.receivedOn} desc`, asc(cases.id), asc(caseKeys.epoch));
+  const keys = await inboxKeysQuery(db, personId);
+  const sealedByCase = new Map<string, InboxCase['sealedKeys']>();
+  for (const key of keys) {
+    const list = sealedByCase.get(key.caseId) ?? [];
+    list.push({ epoch: key.epoch, sealedKey: toBase64(key.sealedKey) });
+    sealedByCase.set(key.caseId, list);
+  }
+  const rows = sealedByCase.size === 0 ? [] : await inboxCasesQuery(db, [...sealedByCase.keys()]);
   const byCase = new Map<string, InboxCase>();
   for (const row of rows) {
-    let entry = byCase.get(row.id);
-    if (!entry) {
-      const { epoch: _e, sealedKey: _s, ...record } = row;
-      void _e;
-      void _s;
-      entry = { ...summaryOf(record), sealedKeys: [] };
-      byCase.set(row.id, entry);
-    }
-    entry.sealedKeys.push({ epoch: row.epoch, sealedKey: toBase64(row.sealedKey) });
+    byCase.set(row.id, { ...summaryOf(row), sealedKeys: sealedByCase.get(row.id)! });
   }
   const list = [...byCase.values()];
   return {

@@ -37,7 +37,10 @@ export interface EntryRecord {
   senderKind: 'reporter' | 'staff' | 'system';
   senderPersonId: string | null;
   epoch: number;
-  /** Signed ciphertext, or for system entries a clear record (see system-record.ts). */
+  /**
+   * Signed ciphertext; entries of old cases by `system` are a clear record `0x00 ‖ JSON` the
+   * server wrote, which readers show as an unsigned claim (docs/PROTOCOL.md §7).
+   */
   ciphertext: Uint8Array;
   createdOn: string;
   /** Null for reporter and system entries written on the reporter's behalf. */

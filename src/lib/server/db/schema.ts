@@ -66,7 +66,14 @@ export const organisations = pgTable('organisations', {
     .default(sql`'{}'::jsonb`),
   /** Ed25519 public key that signs this unit's roster; its secret half is sealed to each admin. */
   signingPublicKey: bytea('signing_public_key'),
+  /** Every earlier signing key's signed hand-over to the next (docs/PROTOCOL.md §3), in order. */
+  signingKeyTransitions: bytea('signing_key_transitions'),
+  /** The newest roster list an admin's browser signed with the unit key; null before the first. */
+  rosterList: bytea('roster_list'),
+  rosterListVersion: integer('roster_list_version').notNull().default(0),
   requireTotp: boolean('require_totp').notNull().default(false),
+  /** Reporter-triggered notices go out at the next multiple of this (15, 30 or 60 minutes). */
+  noticeIntervalMinutes: smallint('notice_interval_minutes').notNull().default(60),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 });
 
@@ -79,7 +86,10 @@ export const unitLinks = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     bodyId: uuid('body_id')
       .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' })
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Each side's unit key over the link and both keys; browsers offer the body only when both verify. */
+    organisationSignature: bytea('organisation_signature'),
+    bodySignature: bytea('body_signature')
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.bodyId] })]
 );
@@ -118,6 +128,21 @@ export const personRoles = pgTable(
     role: role('role').notNull()
   },
   (t) => [primaryKey({ columns: [t.personId, t.role] })]
+);
+
+/**
+ * Teams (projects) a person belongs to; the team ids are those of the organisation's policy.
+ * Part of the signed roster entry, as `team:<id>` tags in its roles list (docs/ROUTING.md).
+ */
+export const personTeams = pgTable(
+  'person_teams',
+  {
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    teamId: text('team_id').notNull()
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.teamId] })]
 );
 
 /**
@@ -356,5 +381,36 @@ export const auditEvents = pgTable(
     prevHash: bytea('prev_hash').notNull(),
     hash: bytea('hash').notNull()
   },
-  (t) => [index('audit_events_case_idx').on(t.caseId, t.seq)]
+  (t) => [
+    index('audit_events_case_idx').on(t.caseId, t.seq),
+    // Each organisation's chain in order: its head and its whole chain are read through this, so
+    // their cost does not grow with other organisations' events.
+    index('audit_events_organisation_idx').on(t.organisationId, t.seq)
+  ]
+);
+
+/**
+ * Notices waiting to be emailed (docs/NOTIFICATIONS.md): whom and when, nothing else. No case, no
+ * event kind, no address. A row is deleted once its notice is accepted by the mail server; one
+ * row per person per due time, so events before the same batch make one notice.
+ */
+export const noticeOutbox = pgTable(
+  'notice_outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    /** When to send: the batch time for reporter events, at once for staff ones, then retries. */
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    /** Set while one instance is sending it; another may take it over only after this. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
+    /** The last failure's SMTP reply code or error code (550, ECONNECTION), never its text. */
+    lastError: text('last_error')
+  },
+  (t) => [
+    uniqueIndex('notice_outbox_person_due_idx').on(t.personId, t.dueAt),
+    index('notice_outbox_due_idx').on(t.dueAt)
+  ]
 );

@@ -6,10 +6,14 @@ import {
   ready,
   sealUnitSigningKey,
   signRosterEntry,
+  signRosterList,
+  signUnitLink,
   toBase64,
-  type SignKeyPair
+  type BoxPublicKey,
+  type SignKeyPair,
+  type SignPublicKey
 } from '$lib/crypto';
-import { presetById } from '$lib/routing';
+import { presetById, rosterTags, type Policy } from '$lib/routing';
 import type { Role, UnitKind } from '$lib/schemas/common';
 import type { Database } from '../db';
 import {
@@ -17,6 +21,7 @@ import {
   organisations,
   people,
   personRoles,
+  personTeams,
   signingKeyGrants,
   unitLinks
 } from '../db/schema';
@@ -24,14 +29,17 @@ import { hashLoginSecret } from '../auth/login';
 
 /**
  * The fictional demo: Riverside Child Contact Centre with a person in every role its policies
- * name, plus NACCC and a LADO as external bodies. Keys are made with the same crypto calls a
- * browser makes. Tests seed through this very function.
+ * name, plus NACCC and a LADO as external bodies; and Bridgeway Mentoring, a youth mentoring
+ * charity run on the Mentoring Plus child protection policy, with two teams (projects). Keys are
+ * made with the same crypto calls a browser makes. Tests seed through this very function.
  */
 export interface DemoPerson {
   key: string;
   displayName: string;
   email: string;
   roles: Role[];
+  /** Team ids from the organisation's policy; signed with the roles. */
+  teams?: string[];
   isAdmin?: boolean;
 }
 
@@ -40,6 +48,8 @@ export interface DemoUnit {
   name: string;
   kind: UnitKind;
   people: DemoPerson[];
+  /** Slugs of the external bodies that serve an organisation. */
+  bodies?: string[];
 }
 
 export const DEMO_ORGANISATION: DemoUnit = {
@@ -118,6 +128,98 @@ export const DEMO_ORGANISATION: DemoUnit = {
   ]
 };
 
+/** Teams (projects) of the mentoring charity, as its policy lists them. */
+export const DEMO_MENTORING_TEAMS = [
+  { id: 'schools', name: 'Schools project' },
+  { id: 'community', name: 'Community project' }
+];
+
+export const DEMO_MENTORING: DemoUnit = {
+  slug: 'bridgeway',
+  name: 'Bridgeway Mentoring',
+  kind: 'organisation',
+  bodies: ['bridgeway-lado'],
+  people: [
+    {
+      key: 'mpAdmin',
+      displayName: 'Nadia Rahman',
+      email: 'admin@bridgeway.example',
+      roles: [],
+      isAdmin: true
+    },
+    {
+      key: 'mpChiefExecutive',
+      displayName: 'Owen Fraser',
+      email: 'ceo@bridgeway.example',
+      roles: ['chief_executive']
+    },
+    {
+      key: 'mpSafeguardingLead',
+      displayName: 'Kavita Desai',
+      email: 'head.of.practice@bridgeway.example',
+      roles: ['safeguarding_lead']
+    },
+    {
+      key: 'mpDeputySafeguardingLead',
+      displayName: 'Hugo Bennett',
+      email: 'deputy.safeguarding@bridgeway.example',
+      roles: ['deputy_safeguarding_lead']
+    },
+    {
+      key: 'mpSeniorSchools',
+      displayName: 'Lucy Hammond',
+      email: 'lucy.hammond@bridgeway.example',
+      roles: ['senior_practitioner'],
+      teams: ['schools']
+    },
+    {
+      key: 'mpSeniorCommunity',
+      displayName: 'Daniel Osei',
+      email: 'daniel.osei@bridgeway.example',
+      roles: ['senior_practitioner'],
+      teams: ['community']
+    },
+    {
+      key: 'mpPractitionerSchools',
+      displayName: 'Ellie Turner',
+      email: 'ellie.turner@bridgeway.example',
+      roles: ['practitioner'],
+      teams: ['schools']
+    },
+    {
+      key: 'mpPractitionerCommunity',
+      displayName: 'Ravi Patel',
+      email: 'ravi.patel@bridgeway.example',
+      roles: ['practitioner'],
+      teams: ['community']
+    },
+    {
+      key: 'mpChair',
+      displayName: 'Fiona Walsh',
+      email: 'chair@bridgeway.example',
+      roles: ['chair', 'committee_member']
+    },
+    {
+      key: 'mpSafeguardingTrustee',
+      displayName: 'George Lamb',
+      email: 'george.lamb@bridgeway.example',
+      // The trustee with responsibility for child safeguarding.
+      roles: ['committee_member', 'safeguarding_lead']
+    },
+    {
+      key: 'mpTrustee',
+      displayName: 'Imogen Clarke',
+      email: 'imogen.clarke@bridgeway.example',
+      roles: ['committee_member']
+    }
+  ]
+};
+
+/** The mentoring charity's policy: the Mentoring Plus preset with its two teams. */
+export function mentoringPolicy(): Policy {
+  return { ...presetById('child-protection-mentoring-plus')!.policy, teams: DEMO_MENTORING_TEAMS };
+}
+
 export const DEMO_BODIES: DemoUnit[] = [
   {
     slug: 'naccc',
@@ -152,6 +254,20 @@ export const DEMO_BODIES: DemoUnit[] = [
         isAdmin: true
       }
     ]
+  },
+  {
+    slug: 'bridgeway-lado',
+    name: 'Bridgeway Council LADO',
+    kind: 'lado',
+    people: [
+      {
+        key: 'mpLado',
+        displayName: 'Paul Okonjo',
+        email: 'lado@bridgeway-council.example',
+        roles: ['external_member'],
+        isAdmin: true
+      }
+    ]
   }
 ];
 
@@ -165,6 +281,8 @@ export interface SeededPerson extends DemoPerson {
 
 export interface DemoSeed {
   organisationId: string;
+  /** Bridgeway Mentoring, the charity with teams. */
+  mentoringOrganisationId: string;
   people: Record<string, SeededPerson>;
 }
 
@@ -178,7 +296,7 @@ async function seedUnit(
   unit: DemoUnit,
   policy: unknown,
   password: (person: DemoPerson) => string
-): Promise<{ unitId: string; people: SeededPerson[] }> {
+): Promise<{ unitId: string; unitKey: SignKeyPair; people: SeededPerson[] }> {
   const unitKey: SignKeyPair = generateUnitSigningKey();
   const [row] = await db
     .insert(organisations)
@@ -193,6 +311,7 @@ async function seedUnit(
     .returning({ id: organisations.id });
   const unitId = row!.id;
   const seeded: SeededPerson[] = [];
+  const enrolments: { boxPublicKey: BoxPublicKey; signPublicKey: SignPublicKey }[] = [];
   for (const person of unit.people) {
     const chosen = password(person);
     const enrolment = await enrolStaff(chosen);
@@ -211,7 +330,11 @@ async function seedUnit(
     if (person.roles.length > 0) {
       await db.insert(personRoles).values(person.roles.map((role) => ({ personId, role })));
     }
+    if (person.teams?.length) {
+      await db.insert(personTeams).values(person.teams.map((teamId) => ({ personId, teamId })));
+    }
     const s = enrolment.server;
+    enrolments.push(s);
     await db.insert(credentials).values({
       personId,
       boxPublicKey: s.boxPublicKey,
@@ -224,7 +347,7 @@ async function seedUnit(
       rosterSignature: signRosterEntry(unitKey.privateKey, {
         unitId,
         personId,
-        roles: person.roles,
+        roles: rosterTags(person.roles, person.teams),
         boxPublicKey: s.boxPublicKey,
         signPublicKey: s.signPublicKey
       }),
@@ -246,7 +369,25 @@ async function seedUnit(
       recoveryCode: enrolment.recoveryCode
     });
   }
-  return { unitId, people: seeded };
+  // The roster list an admin's browser signs once everyone's keys are in (docs/PROTOCOL.md §6).
+  const rosterList = signRosterList(unitKey.privateKey, {
+    unitId,
+    version: 1,
+    members: seeded.map((person, i) => ({
+      personId: person.personId,
+      displayName: person.displayName,
+      status: 'active' as const,
+      // Team membership travels as `team:<id>` tags with the roles (docs/ROUTING.md).
+      roles: rosterTags(person.roles, person.teams),
+      boxPublicKey: enrolments[i]!.boxPublicKey,
+      signPublicKey: enrolments[i]!.signPublicKey
+    }))
+  });
+  await db
+    .update(organisations)
+    .set({ rosterList, rosterListVersion: 1 })
+    .where(eq(organisations.id, unitId));
+  return { unitId, unitKey, people: seeded };
 }
 
 /**
@@ -266,16 +407,32 @@ export async function seedDemo(
   const password = options.password ?? demoPassword;
   const policy = presetById('default')!.policy;
   const organisation = await seedUnit(db, DEMO_ORGANISATION, policy, password);
-  const all: SeededPerson[] = [...organisation.people];
+  const mentoring = await seedUnit(db, DEMO_MENTORING, mentoringPolicy(), password);
+  const all: SeededPerson[] = [...organisation.people, ...mentoring.people];
   for (const body of DEMO_BODIES) {
     const seeded = await seedUnit(db, body, {}, password);
-    await db
-      .insert(unitLinks)
-      .values({ organisationId: organisation.unitId, bodyId: seeded.unitId });
+    // Riverside is served by NACCC and its LADO; Bridgeway by its own council's LADO.
+    const servedBy = DEMO_MENTORING.bodies!.includes(body.slug) ? mentoring : organisation;
+    // Each side's admin signs the link with its unit key, as their browsers do.
+    const link = {
+      organisationId: servedBy.unitId,
+      organisationKey: servedBy.unitKey.publicKey,
+      bodyId: seeded.unitId,
+      bodyKind: body.kind,
+      bodyName: body.name,
+      bodyKey: seeded.unitKey.publicKey
+    };
+    await db.insert(unitLinks).values({
+      organisationId: servedBy.unitId,
+      bodyId: seeded.unitId,
+      organisationSignature: signUnitLink(servedBy.unitKey.privateKey, link),
+      bodySignature: signUnitLink(seeded.unitKey.privateKey, link)
+    });
     all.push(...seeded.people);
   }
   return {
     organisationId: organisation.unitId,
+    mentoringOrganisationId: mentoring.unitId,
     people: Object.fromEntries(all.map((person) => [person.key, person]))
   };
 }
@@ -284,8 +441,10 @@ export async function seedDemo(
 export function describeDemo(seed: DemoSeed, origin: string): string {
   const lines = [
     '',
-    'Demo seeded: Riverside Child Contact Centre, with NACCC and the Riverside Council LADO.',
+    'Demo seeded: Riverside Child Contact Centre, with NACCC and the Riverside Council LADO;',
+    'and Bridgeway Mentoring (teams: Schools project, Community project) with its LADO.',
     `Report a concern:  ${origin}/o/${DEMO_ORGANISATION.slug}`,
+    `                   ${origin}/o/${DEMO_MENTORING.slug}`,
     `Staff sign-in:     ${origin}/staff/sign-in`,
     'These passwords are shown once and not stored anywhere:',
     ...Object.values(seed.people).map(

@@ -4,7 +4,8 @@ import { consume } from '../auth/rate-limit';
 import type { Database } from '../db';
 import { cases, organisations } from '../db/schema';
 import { logError } from '../log';
-import { failureReason, notifyHolders, type NotifyResult } from './holders';
+import { failureReason, type NotifyResult } from './holders';
+import { notifyHolders } from './outbox';
 import type { Notifier } from './notifier';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,8 +1,6 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../db';
 import { caseKeys, people } from '../db/schema';
-import { logError } from '../log';
-import type { Notifier } from './notifier';
 
 export type CaseEvent = 'new_case' | 'new_message' | 'deadline';
 
@@ -43,46 +41,29 @@ export async function holderAddresses(
   return rows.map((r) => r.email);
 }
 
+/** Ids of the same people as `holderAddresses`: what the outbox stores instead of an address. */
+export async function holderIds(
+  db: Database,
+  caseId: string,
+  exceptPersonId?: string
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: people.id })
+    .from(caseKeys)
+    .innerJoin(people, eq(people.id, caseKeys.personId))
+    .where(
+      and(
+        eq(caseKeys.caseId, caseId),
+        isNull(caseKeys.revokedOn),
+        eq(people.status, 'active'),
+        exceptPersonId ? ne(people.id, exceptPersonId) : undefined
+      )
+    );
+  return rows.map((r) => r.id);
+}
+
 /** Only the error's code (ECONNECTION, EENVELOPE...): SMTP replies often echo the address. */
 export function failureReason(error: unknown): Error | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && /^[A-Z_]{2,24}$/.test(code) ? new Error(code) : undefined;
-}
-
-/**
- * Emails the fixed notice to each holder of the case, one message each (never a shared To or
- * Bcc). Never rejects: a failure is logged without address or content and counted.
- */
-export async function notifyHolders(
-  db: Database,
-  notifier: Notifier,
-  input: NotifyHoldersInput
-): Promise<NotifyResult> {
-  const result: NotifyResult = { sent: 0, failed: 0 };
-  if (!notifier.enabled) return result;
-  let addresses: string[];
-  try {
-    addresses = await holderAddresses(db, input.caseId, input.exceptPersonId);
-  } catch (error) {
-    logError('notification failed', failureReason(error));
-    return result;
-  }
-  const outcomes = await Promise.allSettled(addresses.map((to) => notifier.send(to)));
-  for (const outcome of outcomes) {
-    if (outcome.status === 'fulfilled') result.sent += 1;
-    else {
-      result.failed += 1;
-      logError('notification failed', failureReason(outcome.reason));
-    }
-  }
-  return result;
-}
-
-/** Fire-and-forget: starts `notifyHolders` and returns at once; the caller's answer never waits. */
-export function notifyHoldersLater(
-  db: Database,
-  notifier: Notifier,
-  input: NotifyHoldersInput
-): void {
-  void notifyHolders(db, notifier, input).catch(() => {});
 }

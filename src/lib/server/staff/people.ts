@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { and, asc, count, eq, inArray, ne } from 'drizzle-orm';
 import type { Role } from '$lib/schemas/common';
 import type { Database } from '../db';
+import { teamsByPerson } from '../teams';
 import { credentials, people, personRoles, sessions, signingKeyGrants } from '../db/schema';
 import type { StaffSession } from '../auth/sessions';
 
@@ -53,11 +54,16 @@ export async function listPeople(db: Database, unitId: string) {
     db,
     rows.map((row) => row.personId)
   );
+  const teams = await teamsByPerson(
+    db,
+    rows.map((row) => row.personId)
+  );
   return rows.map((row) => ({
     ...row,
     hasTotp: Boolean(row.hasTotp),
     holdsSigningKey: Boolean(row.holdsSigningKey),
-    roles: roles.get(row.personId) ?? []
+    roles: roles.get(row.personId) ?? [],
+    teams: teams.get(row.personId) ?? []
   }));
 }
 

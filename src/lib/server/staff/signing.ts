@@ -5,6 +5,8 @@ import type { BoxPublicKey, SignPublicKey } from '$lib/crypto';
 import type { Database } from '../db';
 import { credentials, organisations, people, signingKeyGrants } from '../db/schema';
 import type { StaffSession } from '../auth/sessions';
+import { rosterTags } from '$lib/routing';
+import { teamsOf } from '../teams';
 import { rolesOf } from './people';
 
 /** Checks a roster signature the admin's browser made, against the unit key on file. */
@@ -27,7 +29,8 @@ export async function checkRosterSignature(
     {
       unitId,
       personId,
-      roles: await rolesOf(db, personId),
+      // Team membership is signed as `team:<id>` tags in the roles list (docs/ROUTING.md).
+      roles: rosterTags(await rolesOf(db, personId), await teamsOf(db, personId)),
       boxPublicKey: creds.boxPublicKey as BoxPublicKey,
       signPublicKey: creds.signPublicKey as SignPublicKey
     },

@@ -62,7 +62,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     reporterSealedKey: fromBase64(body.reporterSealedKey)
   }).catch(storeErrorToHttp);
   if (result.created && (await newCaseNoticeAllowed(database, organisation.id, day))) {
-    notifyCaseEvent(result.case.id, 'new_case');
+    notifyCaseEvent(result.case.id, { by: 'reporter' });
   }
   return json(
     {

@@ -80,10 +80,10 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     })),
     ...(toStage !== undefined ? { toStage } : {}),
     detail: target.kind === 'body' ? { body: target.body } : { body: 'next_stage' },
-    systemEntryId: body.escalationId
+    event: { ...body.event, ciphertext: fromBase64(body.event.ciphertext) }
   }).catch(storeErrorToHttp);
   // Newcomers and everyone already on the case hear that it moved.
-  if (result.created) notifyCaseEvent(record.id, 'new_case');
+  if (result.created) notifyCaseEvent(record.id, { by: 'reporter' });
   return json(
     { stage: result.case.stage, status: result.case.status },
     { status: result.created ? 201 : 200 }

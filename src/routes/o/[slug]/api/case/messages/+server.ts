@@ -31,7 +31,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     epoch: body.epoch,
     ciphertext: fromBase64(body.ciphertext)
   }).catch(storeErrorToHttp);
-  if (result.created) notifyCaseEvent(record.id, 'new_message');
+  if (result.created) notifyCaseEvent(record.id, { by: 'reporter' });
   return json(
     { entryId: result.entry.id, createdOn: result.entry.createdOn },
     { status: result.created ? 201 : 200 }

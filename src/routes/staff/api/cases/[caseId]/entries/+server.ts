@@ -46,7 +46,7 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
       respondedOn: today()
     }).catch(storeErrorToHttp);
   }
-  if (result.created) notifyCaseEvent(record.id, 'new_message', staff.personId);
+  if (result.created) notifyCaseEvent(record.id, { by: 'staff', personId: staff.personId });
   return json(
     { entryId: result.entry.id, createdOn: result.entry.createdOn },
     { status: result.created ? 201 : 200 }

@@ -55,8 +55,8 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
     action: 'grant',
     holders: body.holders.map((h) => ({ ...h, sealedKey: fromBase64(h.sealedKey) })),
     detail: { purpose: body.purpose },
-    systemEntryId: body.grantId
+    event: { ...body.event, ciphertext: fromBase64(body.event.ciphertext) }
   }).catch(storeErrorToHttp);
-  if (result.created) notifyCaseEvent(record.id, 'new_case', staff.personId);
+  if (result.created) notifyCaseEvent(record.id, { by: 'staff', personId: staff.personId });
   return json({ status: result.case.status }, { status: result.created ? 201 : 200 });
 };

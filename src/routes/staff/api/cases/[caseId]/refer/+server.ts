@@ -41,8 +41,8 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
     action: 'refer',
     holders: body.holders.map((h) => ({ ...h, sealedKey: fromBase64(h.sealedKey) })),
     detail: { body: body.target.kind === 'body' ? body.target.body : 'next_tier' },
-    systemEntryId: body.referralId
+    event: { ...body.event, ciphertext: fromBase64(body.event.ciphertext) }
   }).catch(storeErrorToHttp);
-  if (result.created) notifyCaseEvent(record.id, 'new_case', staff.personId);
+  if (result.created) notifyCaseEvent(record.id, { by: 'staff', personId: staff.personId });
   return json({ status: result.case.status }, { status: result.created ? 201 : 200 });
 };

@@ -32,7 +32,8 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
     sealedKeys: body.sealedKeys.map((k) => ({
       personId: k.personId,
       sealedKey: fromBase64(k.sealedKey)
-    }))
+    })),
+    event: { entryId: body.event.entryId, ciphertext: fromBase64(body.event.ciphertext) }
   }).catch(storeErrorToHttp);
   return json({ keyEpoch: updated.keyEpoch });
 };

@@ -1,0 +1,159 @@
+// complaints-policy-birmingham-ccc.txt (BH-n) and complaints-procedure-west-wilts-ccc.txt (WW-n).
+// Neither procedure sends a complaint outside the centre when no one inside can take it ("The
+// Management Committee may vary the procedure"), so there is no `no_one_inside` rule: the
+// reporting page says that nobody can receive it rather than sending it to NACCC.
+import type { Stage, TrackPolicy } from '../policy';
+import { type Preset, days, nacccChief, tier, weeks, workingDays } from './builders';
+
+export const panelOfThree = {
+  size: 3,
+  roles: ['committee_member'],
+  excludeStage2Investigator: true
+} satisfies Stage['panel'];
+
+export const birminghamComplaint: TrackPolicy = {
+  stages: [
+    {
+      name: 'Stage 1',
+      tiers: [
+        // BH-1
+        tier('Volunteers & family coordinator / duty coordinator', [
+          'coordinator',
+          'deputy_coordinator'
+        ]),
+        // BH-2 "If your complaint is about the ... Coordinator ... email ... the Complaints Officer"
+        tier('Complaints officer', ['complaints_officer']),
+        tier('Chair of the management committee', ['chair'])
+      ],
+      alwaysInclude: [],
+      acknowledgeWithin: weeks(1, 'Stage 1: acknowledged within 1 week'),
+      replyWithin: weeks(4, 'Stage 1: if possible, a reply within 4 weeks'),
+      nextStageWithin: weeks(2, 'Stage 2: within 2 weeks of receiving the stage 1 response')
+    },
+    {
+      name: 'Stage 2',
+      tiers: [
+        // BH-3 The complaints officer acknowledges; the chair investigates or designates.
+        tier('Complaints officer or chair', ['complaints_officer', 'chair'], 'no_member_left'),
+        tier('Management committee', ['committee_member'], 'no_member_left')
+      ],
+      alwaysInclude: [],
+      acknowledgeWithin: weeks(1, 'Stage 2: the Complaints Officer acknowledges within one week'),
+      replyWithin: weeks(4, 'Stage 2: a reply within 4 weeks'),
+      nextStageWithin: weeks(2, 'Stage 3: inform the Chair within 2 weeks of the stage 2 response')
+    },
+    {
+      name: 'Stage 3',
+      tiers: [
+        // BH-4
+        tier('Chair of the management committee', ['chair']),
+        // "The Management Committee may vary the procedure ... to avoid a conflict of interest"
+        tier('Management committee', ['committee_member'], 'no_member_left')
+      ],
+      alwaysInclude: [],
+      panel: panelOfThree,
+      replyWithin: weeks(4, 'Stage 3: a written decision within 4 weeks')
+    }
+  ],
+  externalBodies: [
+    // BH-5 "Final Resort ... If after this procedure has been carried out you are still not happy"
+    nacccChief('reporter_choice', 'Final resort, after stage 3: the Chief Executive of NACCC', {
+      stages: [3],
+      afterReply: true
+    })
+  ]
+};
+
+export const westWiltsComplaint: TrackPolicy = {
+  stages: [
+    {
+      name: 'Stage 1',
+      tiers: [
+        // WW-1
+        tier('Coordinator', ['coordinator']),
+        // WW-2 "If your complaint is about the Coordinator ... the Chair of the Management Committee"
+        tier('Chair of the management committee', ['chair']),
+        tier('Management committee', ['committee_member'], 'no_member_left')
+      ],
+      alwaysInclude: [],
+      acknowledgeWithin: workingDays(5, 'Stage 1: acknowledged within 5 working days'),
+      replyWithin: workingDays(15, 'Stage 1: if possible, a reply within fifteen working days'),
+      nextStageWithin: days(14, 'Stage 2: within 14 days of receiving the stage 1 response')
+    },
+    {
+      name: 'Stage 2',
+      tiers: [
+        // WW-3
+        tier('Chair of the management committee', ['chair']),
+        tier('Management committee', ['committee_member'], 'no_member_left')
+      ],
+      alwaysInclude: [],
+      acknowledgeWithin: weeks(1, 'Stage 2: the chair acknowledges within a week'),
+      replyWithin: weeks(4, 'Stage 2: a reply normally within 4 weeks'),
+      nextStageWithin: days(14, 'Stage 3: inform the chair within 14 days of the stage 2 response')
+    },
+    {
+      name: 'Stage 3',
+      tiers: [
+        // WW-4
+        tier('Chair of the management committee', ['chair']),
+        tier('Management committee', ['committee_member'], 'no_member_left')
+      ],
+      alwaysInclude: [],
+      panel: panelOfThree,
+      replyWithin: weeks(3, 'Stage 3: a written decision within 3 weeks')
+    }
+  ],
+  externalBodies: [
+    // WW-5 "If after the stage 3 procedure has been carried out you are still not happy"
+    nacccChief('reporter_choice', 'After stage 3: the Chief Executive of NACCC', {
+      stages: [3],
+      afterReply: true
+    })
+  ]
+};
+
+// WW-6 "send to the coordinator or chairman"; noted by the management committee.
+export const westWiltsCompliment: TrackPolicy = {
+  stages: [
+    {
+      name: 'Compliment',
+      tiers: [
+        tier('Coordinator or chair', ['coordinator', 'chair'], 'no_member_left'),
+        tier('Management committee', ['committee_member'], 'no_member_left')
+      ],
+      alwaysInclude: []
+    }
+  ],
+  externalBodies: []
+};
+
+export const complaintsBirmingham: Preset = {
+  id: 'complaints-birmingham-ccc',
+  name: 'Complaints policy (Birmingham CCC)',
+  source:
+    'complaints-policy-birmingham-ccc.txt: Stage 1 (coordinator, 1 and 4 weeks; about the ' +
+    'coordinator → complaints officer), Stage 2 (complaints officer and chair, within 2 weeks, ' +
+    '1 and 4 weeks), Stage 3 (panel of 3 trustees without the stage-2 investigator, 4 weeks), ' +
+    'Final Resort (NACCC Chief Executive, once stage 3 has been carried out).',
+  policy: {
+    version: 1,
+    name: 'Complaints policy (Birmingham CCC)',
+    tracks: { complaint: birminghamComplaint }
+  }
+};
+
+export const complaintsWestWilts: Preset = {
+  id: 'complaints-west-wilts-ccc',
+  name: 'Complaints and compliments procedure (West Wilts CCC)',
+  source:
+    'complaints-procedure-west-wilts-ccc.txt: Stage 1 (coordinator, 5 and 15 working days; about ' +
+    'the coordinator → chair), Stage 2 (chair, within 14 days, 1 and 4 weeks), Stage 3 (panel of ' +
+    '3 committee members without the stage-2 investigator, within 14 days, 3 weeks), NACCC ' +
+    'Chief Executive after stage 3, Compliments (coordinator or chairman).',
+  policy: {
+    version: 1,
+    name: 'Complaints procedure (West Wilts CCC)',
+    tracks: { complaint: westWiltsComplaint, compliment: westWiltsCompliment }
+  }
+};
