@@ -61,7 +61,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     })),
     reporterSealedKey: fromBase64(body.reporterSealedKey)
   }).catch(storeErrorToHttp);
-  // A burst of new cases mails holders once the day's allowance is spent; the cases are kept.
+  // Past the day's allowance, a burst of new cases adds no more notices; the cases are kept.
   if (result.created && (await newCaseNoticeAllowed(database, organisation.id, day))) {
     notifyCaseEvent(result.case.id, { by: 'reporter' });
   }
