@@ -220,6 +220,8 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
         chair!.case.reporterSignPublicKey as SignPublicKey
       )
     ).toEqual({ what: 'left a child alone' });
+    // Riverside has one administrator again, as the re-invite tests below expect.
+    await database.db.update(people).set({ isAdmin: false }).where(eq(people.id, coordinator));
   });
 
   it('keeps notes from the reporter and lets the reporter write only messages', async () => {
