@@ -6,8 +6,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import config from '../playwright.config';
-import { startCandour } from '../tests/e2e/server.js';
+import config from '../../playwright.config';
+import { startCandour } from '../../tests/e2e/server.js';
 
 const OUT = path.resolve('docs/screenshots');
 const SLUG = 'riverside';
