@@ -56,16 +56,13 @@ async function submission(reporter: ReporterKeys, ciphertextBytes = 0) {
     reporterSignPublicKey: reporter.sign.publicKey,
     reporterBoxPublicKey: reporter.box.publicKey,
     track: 'whistleblowing' as const,
-    reportCiphertext:
-      ciphertextBytes > 0
-        ? randomBytes(ciphertextBytes)
-        : encryptReport(
-            keys.contentKey,
-            caseId,
-            { what: 'x' },
-            reporter.sign,
-            reporter.box.publicKey
-          ),
+    reportCiphertext: encryptReport(
+      keys.contentKey,
+      caseId,
+      { what: 'x'.repeat(ciphertextBytes) },
+      reporter.sign,
+      reporter.box.publicKey
+    ),
     recipients: [
       {
         personId: seed.people.chair!.personId,
