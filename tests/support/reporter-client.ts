@@ -5,6 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   chainGenesis,
+  formatPowToken,
+  fromBase64,
+  lookupHash,
+  solvePow,
   deriveCaseKeys,
   entryLink,
   encryptEntry,
@@ -163,12 +167,38 @@ export async function send(
     headers: {
       'content-type': 'application/json',
       'x-candour-signature': signature,
-      'x-candour-day': day
+      'x-candour-day': day,
+      'x-candour-pow': await proofOfWork(baseUrl, path, body, day, timeoutMs)
     },
     body,
     signal: AbortSignal.timeout(timeoutMs)
   });
   return { status: response.status, json: await response.json().catch(() => null) };
+}
+
+/**
+ * The proof-of-work a reporter's browser solves before each request (src/lib/client/reporter/pow.ts,
+ * docs/PROTOCOL.md §12): a submission bound to its case id, a look-up to its lookup hash.
+ */
+async function proofOfWork(
+  baseUrl: string,
+  path: string,
+  body: string,
+  day: string,
+  timeoutMs: number
+): Promise<string> {
+  const purpose = path.endsWith('/api/cases') ? 'submit' : 'lookup';
+  const apiPrefix = /^\/o\/[^/]+\/api/.exec(path)?.[0] ?? '';
+  const asked = await fetch(new URL(`${apiPrefix}/pow`, baseUrl), {
+    signal: AbortSignal.timeout(timeoutMs)
+  });
+  const difficulty = ((await asked.json()) as Record<'lookup' | 'submit', number>)[purpose];
+  const fields = JSON.parse(body) as { caseId?: string; lookupToken?: string };
+  const binding =
+    purpose === 'submit'
+      ? utf8(fields.caseId ?? '')
+      : lookupHash(fromBase64(fields.lookupToken ?? '') as LookupToken);
+  return formatPowToken(difficulty, solvePow({ purpose, path, day, binding, difficulty }));
 }
 
 export const submitPath = (slug: string) => `/o/${encodeURIComponent(slug)}/api/cases`;
