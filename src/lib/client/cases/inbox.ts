@@ -5,7 +5,7 @@
 import { api } from '$lib/client/api';
 import type { ReportDocument } from '$lib/client/reporter/report';
 import type { SignPublicKey, StaffKeys } from '$lib/crypto';
-import { deadlinesFor, type Policy, type Track } from '$lib/routing';
+import { deadlinesFor, stageOf, type Policy, type Track } from '$lib/routing';
 import type { CaseOrganisation, CaseSummary, InboxCase } from '$lib/server/cases/staff-queries';
 import { loadCrypto } from './crypto';
 
@@ -20,6 +20,8 @@ export interface NextDeadline {
   kind: DeadlineKind;
   date: string;
   overdue: boolean;
+  /** The clause of the organisation's procedure the deadline comes from, when the policy says. */
+  source?: string;
 }
 
 /** The deadline the holders must meet next, from the organisation's policy; null when none. */
@@ -42,11 +44,20 @@ export function nextDeadline(
   } catch {
     return null;
   }
+  const stage = stageOf(policy, c.track, c.stage);
+  const sourced = (source: string | undefined) => (source ? { source } : {});
   if (!c.acknowledgedOn && due.acknowledgeBy) {
-    return { kind: 'acknowledge', date: due.acknowledgeBy, overdue: day > due.acknowledgeBy };
+    const date = due.acknowledgeBy;
+    return {
+      kind: 'acknowledge',
+      date,
+      overdue: day > date,
+      ...sourced(stage.acknowledgeWithin?.source)
+    };
   }
   if (!c.respondedOn && due.replyBy) {
-    return { kind: 'reply', date: due.replyBy, overdue: day > due.replyBy };
+    const date = due.replyBy;
+    return { kind: 'reply', date, overdue: day > date, ...sourced(stage.replyWithin?.source) };
   }
   return null;
 }

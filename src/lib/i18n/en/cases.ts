@@ -38,6 +38,7 @@ export const cases = {
   'cases.deadline.acknowledge.overdue': 'Overdue: acknowledge by {date}',
   'cases.deadline.reply.overdue': 'Overdue: reply by {date}',
   'cases.deadline.none': 'None',
+  'cases.deadline.source': 'From the procedure: {source}',
   'cases.case.title': 'Case',
   'cases.case.opening': 'Opening the case in this browser…',
   'cases.case.back': 'Back to the inbox',
