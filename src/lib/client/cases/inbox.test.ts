@@ -10,7 +10,7 @@ describe('nextDeadline', () => {
     stageStartedOn: '2026-11-02',
     acknowledgedOn: null,
     respondedOn: null,
-    status: 'open' as const
+    status: 'new' as const
   };
 
   it('names the clause the acknowledgement deadline comes from', () => {
