@@ -7,6 +7,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { VERSION } from '../../src/lib/crypto';
 import { submitCase } from '../../src/lib/server/cases';
 import { openDatabase, type DatabaseHandle } from '../../src/lib/server/db';
 import { noticeOutbox } from '../../src/lib/server/db/schema';
@@ -88,15 +89,17 @@ const person = (key: string) => seed.people[key]!.personId;
 /** A case held by these people (the store does not look inside the bytes). */
 async function file(db: DatabaseHandle['db'], holders: string[]): Promise<string> {
   const caseId = randomUUID();
+  const reporterBox = new Uint8Array(randomBytes(32));
   await submitCase(db, {
     organisationId: seed.organisationId,
     caseId,
     submissionId: randomUUID(),
     lookupHash: new Uint8Array(randomBytes(32)),
     reporterSignPublicKey: new Uint8Array(randomBytes(32)),
-    reporterBoxPublicKey: new Uint8Array(randomBytes(32)),
+    reporterBoxPublicKey: reporterBox,
     track: 'whistleblowing',
-    reportCiphertext: new Uint8Array(randomBytes(200)),
+    // The store checks only that the report's header binds the reporter's box key.
+    reportCiphertext: Uint8Array.from([VERSION.report, ...reporterBox, ...randomBytes(200)]),
     recipients: holders.map((k) => ({
       personId: person(k),
       sealedKey: new Uint8Array(randomBytes(120))
