@@ -1,21 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { baseURL, serverLog } from '../../playwright.config';
+import { baseURL } from '../../playwright.config';
 import * as crypto from '../../src/lib/crypto';
+import { demoPassword } from './support';
 
-// Smaller leaks under issue 10: the session cookie's scope and cross-site JSON requests.
-
-function demoPassword(email: string): string {
-  const line = readFileSync(serverLog, 'utf8')
-    .split('\n')
-    .find((l) => l.includes(` ${email} `));
-  const password = line
-    ?.trim()
-    .split(/\s+/)
-    .find((w) => w.startsWith('demo-'));
-  if (!password) throw new Error(`no demo password for ${email}`);
-  return password;
-}
+// Smaller leaks: the session cookie's scope and cross-site JSON requests.
 
 async function loginBody(email: string) {
   await crypto.ready();

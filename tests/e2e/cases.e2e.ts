@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { serverLog } from '../../playwright.config';
 import { dumpTables, suiteDatabase, withDatabase } from '../support/dump';
-import { expectAccessible } from './support';
+import { demoPassword, expectAccessible } from './support';
 
 // One case handled end to end by two recipients and the LADO; later steps use earlier ones.
 test.describe.configure({ mode: 'serial' });
@@ -19,18 +19,6 @@ function typed(label: string): string {
   secrets.push(value);
   text[label] = value;
   return value;
-}
-
-/** The demo's passwords, printed once to the server's log when it seeded. */
-function demoPassword(email: string): string {
-  const log = readFileSync(serverLog, 'utf8');
-  const line = log.split('\n').find((l) => l.includes(` ${email} `));
-  const password = line
-    ?.trim()
-    .split(/\s+/)
-    .find((w) => w.startsWith('demo-'));
-  if (!password) throw new Error(`no demo password for ${email} in ${serverLog}`);
-  return password;
 }
 
 const pages = new Map<string, Page>();

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
+import { serverLog } from '../../playwright.config';
 
 /** Every page a journey reaches is scanned; any axe violation fails the test. */
 export async function expectAccessible(page: Page): Promise<void> {
@@ -51,4 +53,37 @@ export async function expectAccessibleWithoutJavaScript(page: Page, url: string)
   await page.goto(url);
   await expectAccessible(page);
   await page.unrouteAll();
+}
+
+/** A demo person's password, printed once to the suite server's log when it seeded. */
+export function demoPassword(email: string): string {
+  const line = readFileSync(serverLog, 'utf8')
+    .split('\n')
+    .find((l) => l.includes(` ${email} `));
+  const password = line
+    ?.trim()
+    .split(/\s+/)
+    .find((w) => w.startsWith('demo-'));
+  if (!password) throw new Error(`no demo password for ${email} in ${serverLog}`);
+  return password;
+}
+
+/** A demo staff member signed in, in a browser profile of their own (nothing pinned yet). */
+export async function signIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/staff/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(demoPassword(email));
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('own-fingerprint')).toBeVisible({ timeout: 30_000 });
+  return page;
+}
+
+/** Opens a case through the inbox (client-side, so the keys stay in the tab's memory). */
+export async function openFromInbox(page: Page, caseId: string): Promise<void> {
+  await page.getByRole('navigation').getByRole('link', { name: 'Inbox' }).click();
+  const row = page.locator(`tr[data-case-id="${caseId}"]`);
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await row.getByRole('link').click();
+  await expect(page.getByTestId('audit-status')).toBeVisible({ timeout: 30_000 });
 }

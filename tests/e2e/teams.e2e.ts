@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { serverLog } from '../../playwright.config';
 import { dumpTables, suiteDatabase, withDatabase } from '../support/dump';
-import { expectAccessible } from './support';
+import { demoPassword, expectAccessible } from './support';
 
 // Bridgeway Mentoring (Mentoring Plus policy, two teams): a concern about a practitioner in the
 // Schools project reaches the 6.3 recipients and that team's senior practitioner, never the
@@ -24,17 +24,6 @@ const READERS = {
 };
 const NAMED = 'ellie.turner@bridgeway.example';
 const OTHER_TEAM = 'daniel.osei@bridgeway.example';
-
-function demoPassword(email: string): string {
-  const log = readFileSync(serverLog, 'utf8');
-  const line = log.split('\n').find((l) => l.includes(` ${email} `));
-  const password = line
-    ?.trim()
-    .split(/\s+/)
-    .find((w) => w.startsWith('demo-'));
-  if (!password) throw new Error(`no demo password for ${email} in ${serverLog}`);
-  return password;
-}
 
 async function signIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

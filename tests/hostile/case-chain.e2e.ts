@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import {
-  asHost,
+  withHostDatabase,
   CHAIR,
   fileReport,
   openReporterCase,
-  openStaffCase,
+  openFromInbox,
   reply,
   signIn
 } from './case-support';
@@ -22,14 +22,14 @@ async function caseWithReplies(
 ) {
   const filed = await fileReport(page, `${label} attack`);
   const chair = await signIn(browser, CHAIR);
-  await openStaffCase(chair, filed.caseId);
+  await openFromInbox(chair, filed.caseId);
   for (const n of ['first', 'second', 'third']) await reply(chair, `${label} ${n} reply`);
   await expect(chair.getByTestId('chain-status')).toContainText('complete');
   return { ...filed, chair };
 }
 
 async function messageIds(caseId: string): Promise<{ id: string; seq: string }[]> {
-  return asHost(
+  return withHostDatabase(
     (sql) =>
       sql<{ id: string; seq: string }[]>`select id, seq::text from case_entries
         where case_id = ${caseId} and sender_kind = 'staff' and kind = 'message' order by seq`
@@ -42,11 +42,11 @@ test('a dropped entry is reported as missing, to staff and to the reporter', asy
 }) => {
   const { caseId, caseKey, chair } = await caseWithReplies(page, browser, 'dropped');
   const [, second] = await messageIds(caseId);
-  await asHost((sql) => sql`delete from case_entries where id = ${second!.id}`);
+  await withHostDatabase((sql) => sql`delete from case_entries where id = ${second!.id}`);
   const reader = await signIn(browser, CHAIR);
   void chair;
 
-  await openStaffCase(reader, caseId);
+  await openFromInbox(reader, caseId);
   await expect(reader.getByTestId('chain-status')).toContainText('An entry is missing');
   await expect(reader.getByTestId('conversation')).not.toContainText('dropped second reply');
 
@@ -57,13 +57,13 @@ test('a dropped entry is reported as missing, to staff and to the reporter', asy
 test('reordered entries are reported as out of order', async ({ page, browser }) => {
   const { caseId, caseKey, chair } = await caseWithReplies(page, browser, 'reordered');
   const [, second, third] = await messageIds(caseId);
-  await asHost(async (sql) => {
+  await withHostDatabase(async (sql) => {
     await sql`update case_entries set seq = -1 where id = ${second!.id}`;
     await sql`update case_entries set seq = ${second!.seq} where id = ${third!.id}`;
     await sql`update case_entries set seq = ${third!.seq} where id = ${second!.id}`;
   });
 
-  await openStaffCase(chair, caseId);
+  await openFromInbox(chair, caseId);
   await expect(chair.getByTestId('chain-status')).toContainText('out of order');
 
   await openReporterCase(page, caseKey);
@@ -75,7 +75,7 @@ test('a system entry the server made up is refused, never shown as a fact', asyn
   browser
 }) => {
   const { caseId, caseKey, chair } = await caseWithReplies(page, browser, 'forged');
-  const [coordinator] = await asHost(
+  const [coordinator] = await withHostDatabase(
     (sql) =>
       sql<{ id: string }[]>`select id from people where email = 'coordinator@riverside.example'`
   );
@@ -83,14 +83,14 @@ test('a system entry the server made up is refused, never shown as a fact', asyn
     Buffer.from([0]),
     Buffer.from(JSON.stringify({ event: 'referred', personIds: [coordinator!.id] }))
   ]);
-  await asHost(
+  await withHostDatabase(
     (
       sql
     ) => sql`insert into case_entries (id, case_id, kind, sender_kind, epoch, ciphertext, created_on)
       values (${randomUUID()}, ${caseId}, 'action', 'system', 0, ${forged}, current_date)`
   );
 
-  await openStaffCase(chair, caseId);
+  await openFromInbox(chair, caseId);
   await expect(chair.getByTestId('chain-status')).toContainText('nobody signed');
   await expect(chair.getByTestId('conversation')).not.toContainText('referred to Priya Shah');
 

@@ -5,7 +5,7 @@ import { generateSignKeyPair } from '../../src/lib/crypto/primitives';
 import { signRosterEntry } from '../../src/lib/crypto/roster';
 import { ready } from '../../src/lib/crypto/sodium';
 import type { BoxPublicKey, SignPublicKey } from '../../src/lib/crypto/types';
-import { asHost, fileReport, openReporterCase, SLUG } from './case-support';
+import { withHostDatabase, fileReport, openReporterCase, SLUG } from './case-support';
 
 test('a returning reporter refuses a roster signed under another organisation key', async ({
   page
@@ -13,7 +13,7 @@ test('a returning reporter refuses a roster signed under another organisation ke
   await ready();
   const { caseKey } = await fileReport(page, 'organisation key attack');
   const forged = generateSignKeyPair();
-  const saved = await asHost(async (sql) => {
+  const saved = await withHostDatabase(async (sql) => {
     const [unit] = await sql<{ id: string; key: Buffer }[]>`
       select id, signing_public_key as key from organisations where slug = ${SLUG}`;
     const members = await sql<
@@ -44,7 +44,7 @@ test('a returning reporter refuses a roster signed under another organisation ke
     );
     await expect(page.getByTestId('further-options')).toHaveCount(0);
   } finally {
-    await asHost(async (sql) => {
+    await withHostDatabase(async (sql) => {
       await sql`update organisations set signing_public_key = ${saved.unit.key}
         where id = ${saved.unit.id}`;
       for (const m of saved.members) {

@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test';
 import { openSealedCaseKeys } from '../../src/lib/crypto/envelope';
 import { generateBoxKeyPair } from '../../src/lib/crypto/primitives';
 import { ready } from '../../src/lib/crypto/sodium';
-import { asHost, CHAIR, fileReport, openStaffCase, signIn } from './case-support';
+import { withHostDatabase, CHAIR, fileReport, openFromInbox, signIn } from './case-support';
 
 test('a replaced reporter box key is refused before anything is sealed to it', async ({
   page,
@@ -13,24 +13,24 @@ test('a replaced reporter box key is refused before anything is sealed to it', a
   await ready();
   const { caseId } = await fileReport(page, 'reporter box key attack');
   const chair = await signIn(browser, CHAIR);
-  await openStaffCase(chair, caseId);
+  await openFromInbox(chair, caseId);
   await chair.getByLabel('Colleague', { exact: true }).selectOption({ label: 'David Chen' });
   await chair.getByRole('button', { name: 'Give access' }).click();
   await expect(chair.getByTestId('holders')).toContainText('David Chen');
 
   const attacker = generateBoxKeyPair();
-  await asHost(
+  await withHostDatabase(
     (sql) =>
       sql`update cases set reporter_box_public_key = ${Buffer.from(attacker.publicKey)} where id = ${caseId}`
   );
-  await openStaffCase(chair, caseId);
+  await openFromInbox(chair, caseId);
   await chair.getByRole('button', { name: 'Remove access for David Chen' }).click();
   await expect(chair.getByTestId('refusal')).toContainText(
     'does not match the one in the reporter’s signed report'
   );
   await expect(chair.getByTestId('holders')).toContainText('David Chen');
 
-  const rotated = await asHost(
+  const rotated = await withHostDatabase(
     (sql) => sql`select sealed_key from case_keys where case_id = ${caseId} and epoch > 0`
   );
   for (const row of rotated) {

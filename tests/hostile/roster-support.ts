@@ -1,65 +1,16 @@
 // A compromised host, for the roster attacks: it writes to its own PostgreSQL database and
 // rewrites its own responses. Everything it signs, it signs with keys it made itself.
-import { readFileSync } from 'node:fs';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import postgres from 'postgres';
-import { serverLog } from '../../playwright.config';
 import * as crypto from '../../src/lib/crypto';
-import { suiteDatabase } from '../support/dump';
 
+import { withHostDatabase } from './host';
+
+export { demoPassword, openFromInbox, signIn, withHostDatabase } from './host';
 export { crypto };
 export const SLUG = 'riverside';
 export const PROBLEM = 'could not be verified';
 type Sql = postgres.Sql;
-
-/** The suite server's database, writable: only PostgreSQL can be changed under a running server. */
-export async function withHostDatabase<T>(use: (sql: Sql) => Promise<T>): Promise<T> {
-  const { databaseUrl } = suiteDatabase(serverLog);
-  if (!databaseUrl) {
-    throw new Error(
-      'The hostile-server tests act as a compromised host on PostgreSQL: set TEST_DATABASE_URL.'
-    );
-  }
-  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-  try {
-    return await use(sql);
-  } finally {
-    await sql.end();
-  }
-}
-
-export function demoPassword(email: string): string {
-  const line = readFileSync(serverLog, 'utf8')
-    .split('\n')
-    .find((l) => l.includes(` ${email} `));
-  const password = line
-    ?.trim()
-    .split(/\s+/)
-    .find((w) => w.startsWith('demo-'));
-  if (!password) throw new Error(`no demo password for ${email}`);
-  return password;
-}
-
-/** Signs a staff member in, in a fresh browser profile (nothing pinned yet). */
-export async function signIn(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto('/staff/sign-in');
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(demoPassword(email));
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('own-fingerprint')).toBeVisible({ timeout: 30_000 });
-  return page;
-}
-
-/** Opens a case through the nav, so the keys stay in the tab's memory. */
-export async function openFromInbox(page: Page, caseId: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('link', { name: 'Inbox' }).click();
-  const row = page.locator(`tr[data-case-id="${caseId}"]`);
-  await expect(row).toBeVisible({ timeout: 30_000 });
-  await row.getByRole('link').click();
-  await expect(page.getByTestId('audit-status')).toBeVisible({ timeout: 30_000 });
-}
 
 /** Walks the reporter's form to the preview: a whistleblowing concern naming the coordinator, so it goes to the chair. */
 export async function reportToPreview(page: Page, aboutStaff: 'Yes' | 'No' = 'No') {
