@@ -79,7 +79,7 @@ test('reporter: a forged staff message signed by the duplicate is not shown as v
     return { organisationId: unit.id, chairId: chair.id };
   });
   // The host holds the content key (as after a grant to the duplicate) and writes as the chair.
-  const contentKey = await contentKeyOf(page, organisationId, caseKey);
+  const contentKey = await contentKeyOf(organisationId, caseKey);
   const entryId = globalThis.crypto.randomUUID();
   const ciphertext = crypto.encryptEntry({
     caseId,

@@ -4,6 +4,8 @@ import { expect, type Page } from '@playwright/test';
 import postgres from 'postgres';
 import * as crypto from '../../src/lib/crypto';
 
+import { baseURL } from '../../playwright.config';
+import { send } from '../support/reporter-client';
 import { withHostDatabase } from './host';
 
 export { demoPassword, openFromInbox, signIn, withHostDatabase } from './host';
@@ -198,27 +200,13 @@ export function duplicateMemberInHtml(
 }
 
 /** Derives the reporter's keys from a case key and opens the content key of epoch 0. */
-export async function contentKeyOf(page: Page, organisationId: string, caseKey: string) {
+export async function contentKeyOf(organisationId: string, caseKey: string) {
   await crypto.ready();
   const keys = await crypto.deriveCaseKeys(crypto.parseCaseKey(caseKey), organisationId);
-  const path = `/o/${SLUG}/api/case`;
   const text = JSON.stringify({ lookupToken: crypto.toBase64(keys.lookupToken) });
-  const day = new Date().toISOString().slice(0, 10);
-  const signature = crypto.signRequest(keys.sign, {
-    method: 'POST',
-    path,
-    body: crypto.utf8(text),
-    day
-  });
-  const response = await page.request.post(path, {
-    headers: {
-      'content-type': 'application/json',
-      'x-candour-signature': signature,
-      'x-candour-day': day
-    },
-    data: text
-  });
-  const view = (await response.json()) as { reporterKeys: { sealedKey: string }[] };
+  // Signed and with its proof-of-work, exactly as the reporter's page asks for its case.
+  const response = await send(baseURL, `/o/${SLUG}/api/case`, text, keys);
+  const view = response.json as { reporterKeys: { sealedKey: string }[] };
   return crypto.openSealedCaseKeys(crypto.fromBase64(view.reporterKeys[0]!.sealedKey), keys.box)
     .contentKey;
 }

@@ -162,18 +162,27 @@ export async function send(
     body: utf8(body),
     day
   });
-  const response = await fetch(new URL(path, baseUrl), {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-candour-signature': signature,
-      'x-candour-day': day,
-      'x-candour-pow': await proofOfWork(baseUrl, path, body, day, timeoutMs)
-    },
-    body,
-    signal: AbortSignal.timeout(timeoutMs)
-  });
-  return { status: response.status, json: await response.json().catch(() => null) };
+  let difficulty: number | undefined;
+  // As the browser does: when the server asks for more work than it advertised (the day's
+  // submissions grew meanwhile), solve again at the difficulty it names and resend.
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(new URL(path, baseUrl), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-candour-signature': signature,
+        'x-candour-day': day,
+        'x-candour-pow': await proofOfWork(baseUrl, path, body, day, timeoutMs, difficulty)
+      },
+      body,
+      signal: AbortSignal.timeout(timeoutMs)
+    });
+    const json = (await response.json().catch(() => null)) as { difficulty?: number } | null;
+    if (response.status !== 428 || attempt === 2 || !json?.difficulty) {
+      return { status: response.status, json };
+    }
+    difficulty = json.difficulty;
+  }
 }
 
 /**
@@ -185,20 +194,30 @@ async function proofOfWork(
   path: string,
   body: string,
   day: string,
-  timeoutMs: number
+  timeoutMs: number,
+  asked?: number
 ): Promise<string> {
   const purpose = path.endsWith('/api/cases') ? 'submit' : 'lookup';
-  const apiPrefix = /^\/o\/[^/]+\/api/.exec(path)?.[0] ?? '';
-  const asked = await fetch(new URL(`${apiPrefix}/pow`, baseUrl), {
-    signal: AbortSignal.timeout(timeoutMs)
-  });
-  const difficulty = ((await asked.json()) as Record<'lookup' | 'submit', number>)[purpose];
+  const difficulty = asked ?? (await advertisedDifficulty(baseUrl, path, purpose, timeoutMs));
   const fields = JSON.parse(body) as { caseId?: string; lookupToken?: string };
   const binding =
     purpose === 'submit'
       ? utf8(fields.caseId ?? '')
       : lookupHash(fromBase64(fields.lookupToken ?? '') as LookupToken);
   return formatPowToken(difficulty, solvePow({ purpose, path, day, binding, difficulty }));
+}
+
+async function advertisedDifficulty(
+  baseUrl: string,
+  path: string,
+  purpose: 'lookup' | 'submit',
+  timeoutMs: number
+): Promise<number> {
+  const apiPrefix = /^\/o\/[^/]+\/api/.exec(path)?.[0] ?? '';
+  const answer = await fetch(new URL(`${apiPrefix}/pow`, baseUrl), {
+    signal: AbortSignal.timeout(timeoutMs)
+  });
+  return ((await answer.json()) as Record<typeof purpose, number>)[purpose];
 }
 
 export const submitPath = (slug: string) => `/o/${encodeURIComponent(slug)}/api/cases`;
