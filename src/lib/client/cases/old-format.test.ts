@@ -68,7 +68,12 @@ describe('a case written in format 1', () => {
           ciphertext
         }))
     };
-    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(view)));
+    // The server asks for a little proof-of-work first (kept small here), then serves the case.
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL) =>
+      String(input).endsWith('/pow')
+        ? new Response(JSON.stringify({ lookup: 4, submit: 4 }))
+        : new Response(JSON.stringify(view))
+    );
     const units = detail.units as ServedUnit[];
     const open = await openReporterCase('oldcase', reporter, units, await verifiedKeys(units));
     expect((open.view as ReporterCaseView).caseId).toBe(detail.case.caseId);
