@@ -1,7 +1,7 @@
 // `npm start` (src/cli/start.js): one worker per core on PostgreSQL, one process on PGlite; a
 // single leader seeds the demo; SIGTERM stops every worker and closes every database connection.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
@@ -35,6 +35,8 @@ const alive = (pid: number) => {
 
 test('runs the workers asked for, seeds once and stops them all on SIGTERM', async () => {
   const database = await freshDatabase();
+  // The server appends to its log (restarts share one), so an earlier run's lines would count.
+  rmSync(logPath, { force: true });
   try {
     const server = await startCandour({
       port: loadPort(),
