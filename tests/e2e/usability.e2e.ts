@@ -341,3 +341,49 @@ test.describe('Cymraeg', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
   });
 });
+
+/** Files a report on a track with the fewest answers the form needs; leaves the sent page open. */
+async function fileReport(page: Page, track: 'complaint' | 'whistleblowing'): Promise<void> {
+  await page.goto(`/o/${SLUG}/report`);
+  await page.locator(`#track-${track}`).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('input[name="category"]').first().check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('What happened?').fill('Something happened at handover.');
+  while (!(await page.getByTestId('send-report').isVisible())) {
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByTestId('send-report').or(page.locator('h1')).first().waitFor();
+  }
+  await page.getByTestId('send-report').click();
+  await expect(page.getByTestId('case-key')).toBeVisible({ timeout: 60_000 });
+}
+
+test.describe('the sent page', () => {
+  test('gives every date and timescale the complaints procedure promises, each with its clause', async ({
+    page
+  }) => {
+    await fileReport(page, 'complaint');
+    const dates = page.getByTestId('deadlines');
+    await expect(dates).toContainText(/Acknowledged by \w+, \d+ \w+ \d{4}/);
+    await expect(dates).toContainText(/A reply by \w+, \d+ \w+ \d{4}/);
+    await expect(dates).toContainText('ask for stage 2 within 14 days');
+    await expect(dates).toContainText('Stage 2');
+    await expect(dates).toContainText('Stage 3');
+    await expect(dates).toContainText('ask for stage 3 within 14 days');
+    // Every promise names the clause it comes from.
+    const promises = dates.locator('li');
+    expect(await promises.count()).toBe(7);
+    await expect(dates.getByTestId('deadline-source')).toHaveCount(7);
+    await expectAccessible(page);
+  });
+
+  test('says when a reply counts from the end of an investigation, rather than giving no date', async ({
+    page
+  }) => {
+    await fileReport(page, 'whistleblowing');
+    const dates = page.getByTestId('deadlines');
+    await expect(dates).toContainText(/Acknowledged by \w+, \d+ \w+ \d{4}/);
+    await expect(dates).toContainText('A reply within 7 days of the investigation ending');
+    await expect(dates.getByTestId('deadline-source')).toHaveCount(2);
+  });
+});
