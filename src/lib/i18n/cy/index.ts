@@ -1,13 +1,18 @@
 import type { ReporterFacingKey } from '../en/index';
 import { common } from './common';
 import { reporter } from './reporter';
+import { routingReporter } from './routing';
+import { trust } from './trust';
 import { usability } from './usability';
 
 /**
  * Cymraeg, for every page a reporter can meet. Staff pages stay in English for now, so their
  * keys are not here. Written by a fluent non-native writer: a native speaker should review it.
  */
-export const cy = { ...common, ...reporter, ...usability } as const satisfies Record<
-  ReporterFacingKey,
-  string
->;
+export const cy = {
+  ...common,
+  ...reporter,
+  ...routingReporter,
+  ...trust,
+  ...usability
+} as const satisfies Record<ReporterFacingKey, string>;

@@ -2,9 +2,9 @@ import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
 import { reporter } from './reporter';
-import { routing } from './routing';
+import { routing, routingReporter } from './routing';
 import { staff } from './staff';
-import { trust } from './trust';
+import { trust, trustStaff } from './trust';
 import { staffErrors } from './staff-errors';
 import { usability } from './usability';
 
@@ -18,8 +18,10 @@ export const en = {
   ...admin,
   ...reporter,
   ...routing,
+  ...routingReporter,
   ...cases,
   ...trust,
+  ...trustStaff,
   ...usability,
   ...staffErrors
 } as const;
@@ -27,5 +29,11 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 /** The keys a reporter can meet: each one needs a translation in every language. */
-export const reporterFacing = { ...common, ...reporter, ...usability } as const;
+export const reporterFacing = {
+  ...common,
+  ...reporter,
+  ...routingReporter,
+  ...trust,
+  ...usability
+} as const;
 export type ReporterFacingKey = keyof typeof reporterFacing;
