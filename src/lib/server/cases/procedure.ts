@@ -57,7 +57,7 @@ export function escalationRefusal(
     };
   }
   if (target.kind === 'next_stage') {
-    const next = nextStage(policy, record, day);
+    const next = nextStage(policy, { ...record, receivedOn: record.stageStartedOn }, day);
     switch (next.state) {
       case 'final':
         return {
