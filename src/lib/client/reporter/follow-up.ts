@@ -30,6 +30,8 @@ export type ShownEntry =
       on: string;
       text: string;
       verified: true;
+      /** The stage this message is the formal (final) response of, as its signed body says. */
+      finalForStage?: number;
     }
   | { id: string; from: 'staff'; senderPersonId: string | null; on: string; verified: false }
   /** Signed by whoever did it (the reporter, or a verified member of staff). */
@@ -154,14 +156,20 @@ export async function openCase(
           event
         };
       }
-      const text = (body as { text?: unknown }).text;
+      const { text, purpose, stage } = body as {
+        text?: unknown;
+        purpose?: unknown;
+        stage?: unknown;
+      };
+      const final = senderRole === 'staff' && purpose === 'final' && typeof stage === 'number';
       return {
         id: entry.id,
         from: senderRole,
         senderPersonId: entry.senderPersonId,
         on: entry.createdOn,
         text: typeof text === 'string' ? text : '',
-        verified: true
+        verified: true,
+        ...(final ? { finalForStage: stage } : {})
       };
     } catch {
       return {

@@ -1,9 +1,11 @@
 import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
+import { further } from './further';
 import { reporter } from './reporter';
 import { routing } from './routing';
 import { staff } from './staff';
+import { stages } from './stages';
 import { trust } from './trust';
 import { staffErrors } from './staff-errors';
 import { usability } from './usability';
@@ -17,8 +19,10 @@ export const en = {
   ...staff,
   ...admin,
   ...reporter,
+  ...further,
   ...routing,
   ...cases,
+  ...stages,
   ...trust,
   ...usability,
   ...staffErrors
@@ -27,5 +31,5 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 /** The keys a reporter can meet: each one needs a translation in every language. */
-export const reporterFacing = { ...common, ...reporter, ...usability } as const;
+export const reporterFacing = { ...common, ...reporter, ...further, ...usability } as const;
 export type ReporterFacingKey = keyof typeof reporterFacing;
