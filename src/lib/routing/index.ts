@@ -3,3 +3,4 @@ export * from './routing';
 export * from './calendar';
 export * from './presets/index';
 export * from './labels';
+export * from './eligible-roles';

@@ -2,6 +2,7 @@ import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
 import { reporter } from './reporter';
+import { secondFactor } from './second-factor';
 import { routing } from './routing';
 import { staff } from './staff';
 import { trust } from './trust';
@@ -21,7 +22,8 @@ export const en = {
   ...cases,
   ...trust,
   ...usability,
-  ...staffErrors
+  ...staffErrors,
+  ...secondFactor
 } as const;
 
 export type MessageKey = keyof typeof en;
