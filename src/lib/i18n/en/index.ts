@@ -3,6 +3,7 @@ import { cases } from './cases';
 import { common } from './common';
 import { further } from './further';
 import { reporter } from './reporter';
+import { secondFactor } from './second-factor';
 import { routing } from './routing';
 import { staff } from './staff';
 import { stages } from './stages';
@@ -25,7 +26,8 @@ export const en = {
   ...stages,
   ...trust,
   ...usability,
-  ...staffErrors
+  ...staffErrors,
+  ...secondFactor
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -72,6 +72,11 @@ export const organisations = pgTable('organisations', {
   rosterList: bytea('roster_list'),
   rosterListVersion: integer('roster_list_version').notNull().default(0),
   requireTotp: boolean('require_totp').notNull().default(false),
+  /**
+   * People who can read safeguarding cases need a second factor unless an admin turns that off
+   * (audited; admins see a warning while it is off). `requireTotp` extends it to everyone.
+   */
+  safeguardingTotpOff: boolean('safeguarding_totp_off').notNull().default(false),
   /** Reporter-triggered notices go out at the next multiple of this (15, 30 or 60 minutes). */
   noticeIntervalMinutes: smallint('notice_interval_minutes').notNull().default(60),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
