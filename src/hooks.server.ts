@@ -5,6 +5,7 @@ import { logError, logInfo } from '$lib/server/log';
 import { db, isLeader, startRuntime } from '$lib/server/runtime';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
 import { startNotices } from '$lib/server/notify';
+import { startUploadSweeper } from '$lib/server/upload-sweeper';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isStaffPath } from '$lib/paths';
 import { localeFrom } from '$lib/i18n';
@@ -30,6 +31,7 @@ export const init: ServerInit = async () => {
     }
     // One worker runs the timers; the outbox is safe under several instances all the same.
     if (leader) startNotices();
+    if (leader) startUploadSweeper();
     // adapter-node announces a graceful stop once requests are done; the database pool would
     // otherwise keep the process alive.
     process.once('sveltekit:shutdown', () => void database.close().catch(() => {}));
