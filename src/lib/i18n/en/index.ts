@@ -1,6 +1,7 @@
 import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
+import { receipt } from './receipt';
 import { reporter } from './reporter';
 import { routing } from './routing';
 import { staff } from './staff';
@@ -17,6 +18,7 @@ export const en = {
   ...staff,
   ...admin,
   ...reporter,
+  ...receipt,
   ...routing,
   ...cases,
   ...trust,
@@ -27,5 +29,5 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 /** The keys a reporter can meet: each one needs a translation in every language. */
-export const reporterFacing = { ...common, ...reporter, ...usability } as const;
+export const reporterFacing = { ...common, ...reporter, ...receipt, ...usability } as const;
 export type ReporterFacingKey = keyof typeof reporterFacing;
