@@ -1,5 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible } from './support';
+import type { BoxPublicKey } from '../../src/lib/crypto';
+import { baseURL, serverLog } from '../../playwright.config';
+import { suiteDatabase, withDatabase } from '../support/dump';
+import { prepareCase, reporterKeys, submit, type Recipient } from '../support/reporter-client';
+import { expectAccessible, signIn } from './support';
 
 // Records journeys (docs/RECORDS.md): proof of filing, linked cases, statistics, review.
 test.describe.configure({ mode: 'serial' });
@@ -81,4 +85,74 @@ test('a tampered receipt fails the reporter’s check and is not kept', async ({
   await openCase(page, filed.key);
   await page.getByTestId('receipt-details').locator('summary').click();
   await expect(page.getByTestId('receipt-missing')).toBeVisible();
+});
+
+interface Person extends Recipient {
+  email: string;
+  organisationId: string;
+  name: string;
+}
+
+/** Demo people by email, with the box keys a reporter's browser would seal to. */
+async function people(...emails: string[]): Promise<Person[]> {
+  const list = emails.map((e) => `'${e}'`).join(',');
+  const rows = await withDatabase(suiteDatabase(serverLog), (query) =>
+    query(
+      `select p.id, p.email, p.organisation_id, p.display_name, c.box_public_key
+       from people p join credentials c on c.person_id = p.id where p.email in (${list})`
+    )
+  );
+  return emails.map((email) => {
+    const row = rows.find((r) => r.email === email)!;
+    return {
+      email,
+      personId: String(row.id),
+      organisationId: String(row.organisation_id),
+      name: String(row.display_name),
+      box: new Uint8Array(row.box_public_key as Uint8Array) as BoxPublicKey
+    };
+  });
+}
+
+/** Files a report as a reporter's browser would, sealed to these people; returns the case id. */
+async function file(recipients: Person[], fields: Record<string, unknown>): Promise<string> {
+  const reporter = await reporterKeys(recipients[0]!.organisationId, false);
+  const prepared = prepareCase(SLUG, reporter, recipients, `records ${run}`, fields);
+  const answer = await submit(baseURL, prepared);
+  expect(answer.status).toBe(201);
+  return prepared.caseId;
+}
+
+async function inbox(page: Page) {
+  await page.getByRole('navigation').getByRole('link', { name: 'Inbox' }).click();
+  await expect(page.getByTestId('inbox')).toBeVisible({ timeout: 30_000 });
+}
+
+test('repeat concerns: a holder of two cases naming Tom Baker is told; a holder of one is not', async ({
+  browser
+}) => {
+  const [helen, ben, tom] = await people(
+    'helen.price@riverside.example',
+    'ben.morgan@riverside.example',
+    'tom.baker@riverside.example'
+  );
+  const namesTom = { personId: tom!.personId, name: tom!.name };
+  const first = await file([helen!, ben!], { involved: [namesTom] });
+  // The second report names him only in free text, as a reporter might.
+  const second = await file([helen!], { involvedOthers: 'Mr Tom Baker' });
+
+  const both = await signIn(browser, helen!.email);
+  await inbox(both);
+  for (const caseId of [first, second]) {
+    await expect(both.locator(`tr[data-case-id="${caseId}"]`).getByTestId('linked')).toHaveText(
+      /^1 other case you can read involves (Mr )?Tom Baker$/
+    );
+  }
+  await expectAccessible(both);
+
+  const one = await signIn(browser, ben!.email);
+  await inbox(one);
+  const row = one.locator(`tr[data-case-id="${first}"]`);
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId('linked')).toHaveCount(0);
 });

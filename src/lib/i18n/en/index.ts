@@ -2,6 +2,7 @@ import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
 import { receipt } from './receipt';
+import { records } from './records';
 import { reporter } from './reporter';
 import { routing } from './routing';
 import { staff } from './staff';
@@ -19,6 +20,7 @@ export const en = {
   ...admin,
   ...reporter,
   ...receipt,
+  ...records,
   ...routing,
   ...cases,
   ...trust,
