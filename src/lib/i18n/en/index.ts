@@ -2,6 +2,8 @@ import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
 import { further } from './further';
+import { receipt } from './receipt';
+import { records } from './records';
 import { reporter } from './reporter';
 import { secondFactor } from './second-factor';
 import { routing } from './routing';
@@ -21,6 +23,8 @@ export const en = {
   ...admin,
   ...reporter,
   ...further,
+  ...receipt,
+  ...records,
   ...routing,
   ...cases,
   ...stages,
@@ -33,5 +37,11 @@ export const en = {
 export type MessageKey = keyof typeof en;
 
 /** The keys a reporter can meet: each one needs a translation in every language. */
-export const reporterFacing = { ...common, ...reporter, ...further, ...usability } as const;
+export const reporterFacing = {
+  ...common,
+  ...reporter,
+  ...further,
+  ...receipt,
+  ...usability
+} as const;
 export type ReporterFacingKey = keyof typeof reporterFacing;

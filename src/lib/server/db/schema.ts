@@ -386,6 +386,17 @@ export const caseFileChunks = pgTable(
 );
 
 /**
+ * The reporter's proof of filing (docs/PROTOCOL.md §13): the server's signed receipt, sealed by the
+ * reporter's browser to the reporter's own box key, so only the case key opens it.
+ */
+export const caseReceipts = pgTable('case_receipts', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  sealedReceipt: bytea('sealed_receipt').notNull()
+});
+
+/**
  * Append-only, hash-chained record of who did what to which case, with no content. Each row's
  * hash covers the previous row's hash, so a changed or deleted row breaks the chain.
  */
