@@ -1,6 +1,7 @@
 import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
+import { pow } from './pow';
 import { reporter } from './reporter';
 import { secondFactor } from './second-factor';
 import { routing } from './routing';
@@ -23,11 +24,12 @@ export const en = {
   ...trust,
   ...usability,
   ...staffErrors,
-  ...secondFactor
+  ...secondFactor,
+  ...pow
 } as const;
 
 export type MessageKey = keyof typeof en;
 
 /** The keys a reporter can meet: each one needs a translation in every language. */
-export const reporterFacing = { ...common, ...reporter, ...usability } as const;
+export const reporterFacing = { ...common, ...reporter, ...usability, ...pow } as const;
 export type ReporterFacingKey = keyof typeof reporterFacing;
