@@ -2,6 +2,7 @@ import type { ReporterFacingKey } from '../en/index';
 import { common } from './common';
 import { further } from './further';
 import { receipt } from './receipt';
+import { pow } from './pow';
 import { reporter } from './reporter';
 import { usability } from './usability';
 
@@ -14,5 +15,6 @@ export const cy = {
   ...reporter,
   ...further,
   ...receipt,
+  ...pow,
   ...usability
 } as const satisfies Record<ReporterFacingKey, string>;

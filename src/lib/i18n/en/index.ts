@@ -4,6 +4,7 @@ import { common } from './common';
 import { further } from './further';
 import { receipt } from './receipt';
 import { records } from './records';
+import { pow } from './pow';
 import { reporter } from './reporter';
 import { secondFactor } from './second-factor';
 import { routing } from './routing';
@@ -31,7 +32,8 @@ export const en = {
   ...trust,
   ...usability,
   ...staffErrors,
-  ...secondFactor
+  ...secondFactor,
+  ...pow
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -42,6 +44,7 @@ export const reporterFacing = {
   ...reporter,
   ...further,
   ...receipt,
+  ...pow,
   ...usability
 } as const;
 export type ReporterFacingKey = keyof typeof reporterFacing;
