@@ -4,3 +4,4 @@ export * from './calendar';
 export * from './presets/index';
 export * from './labels';
 export * from './further';
+export * from './eligible-roles';

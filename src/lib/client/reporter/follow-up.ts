@@ -4,6 +4,7 @@ import type { ServedUnit, VerifiedKeys } from '$lib/client/roster';
 import type { ChainCheck, ContentKey, DerivationPhase, ReporterKeys } from '$lib/crypto';
 import type { ReporterCaseView } from '$lib/schemas/cases';
 import { pinsOf, type ReportDocument } from './report';
+import { openKeptReceipt, type CheckedReceipt } from './receipt';
 import { signedPost, withRetry } from './requests';
 
 type Crypto = typeof import('$lib/crypto');
@@ -20,6 +21,8 @@ export interface OpenCase {
    * nobody on it is trusted, nothing is sealed to them and their messages are not believed.
    */
   pinProblem: 'organisation' | 'body' | null;
+  /** The proof of filing kept with the case, opened with the case key and checked again. */
+  receipt: CheckedReceipt | null;
 }
 
 export type ShownEntry =
@@ -181,7 +184,13 @@ export async function openCase(
       };
     }
   });
-  return { keys, view, report, contentKeys, messages, chain, pinProblem };
+  const organisationId = units.find((u) => u.kind === 'organisation')?.id ?? '';
+  const receipt = await openKeptReceipt(view.sealedReceipt, keys.box, {
+    organisationId,
+    caseId: view.caseId,
+    reportCiphertext: crypto.fromBase64(view.reportCiphertext)
+  });
+  return { keys, view, report, contentKeys, messages, chain, pinProblem, receipt };
 }
 
 /**

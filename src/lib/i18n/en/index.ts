@@ -2,7 +2,10 @@ import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
 import { further } from './further';
+import { receipt } from './receipt';
+import { records } from './records';
 import { reporter } from './reporter';
+import { secondFactor } from './second-factor';
 import { routing } from './routing';
 import { staff } from './staff';
 import { stages } from './stages';
@@ -20,16 +23,25 @@ export const en = {
   ...admin,
   ...reporter,
   ...further,
+  ...receipt,
+  ...records,
   ...routing,
   ...cases,
   ...stages,
   ...trust,
   ...usability,
-  ...staffErrors
+  ...staffErrors,
+  ...secondFactor
 } as const;
 
 export type MessageKey = keyof typeof en;
 
 /** The keys a reporter can meet: each one needs a translation in every language. */
-export const reporterFacing = { ...common, ...reporter, ...further, ...usability } as const;
+export const reporterFacing = {
+  ...common,
+  ...reporter,
+  ...further,
+  ...receipt,
+  ...usability
+} as const;
 export type ReporterFacingKey = keyof typeof reporterFacing;
