@@ -1,5 +1,5 @@
 import type { VerifiedKeys } from '$lib/client/roster';
-import type { DerivationPhase } from '$lib/crypto';
+import type { ContentKey, DerivationPhase, ReporterKeys } from '$lib/crypto';
 import type { BodyKind, RosterMember, Track } from '$lib/routing';
 import { signedPost, withRetry } from './requests';
 
@@ -85,6 +85,9 @@ export interface Sent {
   caseKey: string;
   caseId: string;
   receivedOn: string;
+  /** Kept in this page only, to send the report's files once the case exists. */
+  reporter: ReporterKeys;
+  contentKey: ContentKey;
 }
 
 /**
@@ -148,7 +151,13 @@ export async function sendReport(
     )
   );
   onPhase('sent');
-  return { caseKey, caseId: result.caseId, receivedOn: result.receivedOn };
+  return {
+    caseKey,
+    caseId: result.caseId,
+    receivedOn: result.receivedOn,
+    reporter,
+    contentKey: keys.contentKey
+  };
 }
 
 /** Members of an external body who would receive the case through a rule with these roles. */

@@ -1,5 +1,6 @@
 import type { ReporterFacingKey } from '../en/index';
 import { common } from './common';
+import { files } from './files';
 import { reporter } from './reporter';
 import { usability } from './usability';
 
@@ -7,7 +8,7 @@ import { usability } from './usability';
  * Cymraeg, for every page a reporter can meet. Staff pages stay in English for now, so their
  * keys are not here. Written by a fluent non-native writer: a native speaker should review it.
  */
-export const cy = { ...common, ...reporter, ...usability } as const satisfies Record<
+export const cy = { ...common, ...reporter, ...usability, ...files } as const satisfies Record<
   ReporterFacingKey,
   string
 >;

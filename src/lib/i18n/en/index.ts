@@ -1,6 +1,7 @@
 import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
+import { files } from './files';
 import { reporter } from './reporter';
 import { routing } from './routing';
 import { staff } from './staff';
@@ -21,11 +22,12 @@ export const en = {
   ...cases,
   ...trust,
   ...usability,
-  ...staffErrors
+  ...staffErrors,
+  ...files
 } as const;
 
 export type MessageKey = keyof typeof en;
 
 /** The keys a reporter can meet: each one needs a translation in every language. */
-export const reporterFacing = { ...common, ...reporter, ...usability } as const;
+export const reporterFacing = { ...common, ...reporter, ...usability, ...files } as const;
 export type ReporterFacingKey = keyof typeof reporterFacing;
