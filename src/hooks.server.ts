@@ -9,6 +9,7 @@ import { startUploadSweeper } from '$lib/server/upload-sweeper';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isStaffPath } from '$lib/paths';
 import { localeFrom } from '$lib/i18n';
+import { COMMON_SECURITY_HEADERS, HSTS, LOCKED_DOWN_CSP, wantsHsts } from '$lib/security-headers';
 
 export const init: ServerInit = async () => {
   try {
@@ -55,23 +56,13 @@ const accessLog: Handle = async ({ event, resolve }) => {
 const securityHeaders: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
   const headers = response.headers;
-  headers.set('Referrer-Policy', 'no-referrer');
-  headers.set('X-Content-Type-Options', 'nosniff');
-  headers.set('X-Frame-Options', 'DENY');
-  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
-  headers.set(
-    'Permissions-Policy',
-    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()'
-  );
+  // Static files get the same list in src/cli/static-headers.js.
+  for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) headers.set(name, value);
+  // Pages get kit.csp; everything else (JSON, files) may load nothing at all.
   if (!headers.has('Content-Security-Policy')) {
-    // Pages get kit.csp; everything else (JSON, files) may load nothing at all.
-    headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    headers.set('Content-Security-Policy', LOCKED_DOWN_CSP);
   }
-  // adapter-node assumes https when ORIGIN is unset, so trust only the configured origin.
-  if (config().ORIGIN?.startsWith('https:')) {
-    headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
-  }
+  if (wantsHsts(config().ORIGIN)) headers.set('Strict-Transport-Security', HSTS);
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
   return response;
 };

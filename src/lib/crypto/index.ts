@@ -166,3 +166,17 @@ export {
   type PowChallenge,
   type PowPurpose
 } from './pow';
+export {
+  RECEIPT_FORMAT,
+  checkReceipt,
+  newReceiptSeed,
+  openReceipt,
+  receiptKeyFingerprint,
+  receiptKeyPair,
+  reportHashOf,
+  sealReceipt,
+  signReceipt,
+  type Receipt,
+  type ReceiptCheck,
+  type ReceiptFacts
+} from './receipts';

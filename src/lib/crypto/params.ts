@@ -42,7 +42,8 @@ export const VERSION = {
   unitSigningKey: 1,
   rosterList: 1,
   unitKeyTransition: 1,
-  unitLink: 1
+  unitLink: 1,
+  receipt: 1
 } as const;
 
 /** Formats that are still read but no longer written (old cases keep them). */
@@ -89,5 +90,6 @@ export const DOMAIN = {
   rosterList: 'candour/roster-list/v1',
   unitKeyTransition: 'candour/unit-key-transition/v1',
   unitLink: 'candour/unit-link/v1',
-  fingerprint: 'candour/fingerprint/v1'
+  fingerprint: 'candour/fingerprint/v1',
+  receipt: 'candour/receipt/v1'
 } as const;

@@ -71,6 +71,12 @@ export const reporterMessageSchema = z.strictObject({
 });
 export type ReporterMessageBody = z.infer<typeof reporterMessageSchema>;
 
+/** The reporter's receipt sealed to their own box key (a sealed box of about 600 bytes). */
+export const storeReceiptSchema = z.strictObject({
+  lookupToken: base64Bytes(32),
+  sealedReceipt: base64Up(2048)
+});
+
 export const escalateSchema = z.strictObject({
   lookupToken: base64Bytes(32),
   /** The reporter's signed `escalated` event; its id makes a retry change nothing. */
@@ -114,6 +120,8 @@ export interface ReporterCaseView {
   closedOn: string | null;
   reportCiphertext: string;
   reporterKeys: { epoch: number; sealedKey: string }[];
+  /** The proof of filing, sealed to the reporter's box key; null until the browser stored it. */
+  sealedReceipt: string | null;
   holders: string[];
   entries: {
     id: string;

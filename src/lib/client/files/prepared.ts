@@ -20,7 +20,17 @@ export interface PreparedFile {
 /** The plain sentence for what was removed, or that nothing was found. */
 export function removedSentence(file: PreparedFile): string {
   if (file.removed.length === 0) return t('files.removedNothing', { name: file.name });
-  const order: Removed[] = ['location', 'serial', 'camera', 'time', 'exif', 'xmp', 'iptc', 'comment', 'text'];
+  const order: Removed[] = [
+    'location',
+    'serial',
+    'camera',
+    'time',
+    'exif',
+    'xmp',
+    'iptc',
+    'comment',
+    'text'
+  ];
   const what = order
     .filter((r) => file.removed.includes(r))
     .map((r) => t(`files.what.${r}` as MessageKey))

@@ -5,6 +5,7 @@ import type { ChainCheck, ContentKey, DerivationPhase, ReporterKeys } from '$lib
 import type { ReporterCaseView } from '$lib/schemas/cases';
 import { filesOf, type FileRecord } from '$lib/client/files/record';
 import { pinsOf, type ReportDocument } from './report';
+import { openKeptReceipt, type CheckedReceipt } from './receipt';
 import { signedPost, withRetry } from './requests';
 
 type Crypto = typeof import('$lib/crypto');
@@ -21,6 +22,8 @@ export interface OpenCase {
    * nobody on it is trusted, nothing is sealed to them and their messages are not believed.
    */
   pinProblem: 'organisation' | 'body' | null;
+  /** The proof of filing kept with the case, opened with the case key and checked again. */
+  receipt: CheckedReceipt | null;
 }
 
 export type ShownEntry =
@@ -33,6 +36,8 @@ export type ShownEntry =
       /** Files the entry carries (name, key, hash: only inside the signed entry). */
       files: FileRecord[];
       verified: true;
+      /** The stage this message is the formal (final) response of, as its signed body says. */
+      finalForStage?: number;
     }
   | { id: string; from: 'staff'; senderPersonId: string | null; on: string; verified: false }
   /** Signed by whoever did it (the reporter, or a verified member of staff). */
@@ -157,7 +162,12 @@ export async function openCase(
           event
         };
       }
-      const text = (body as { text?: unknown }).text;
+      const { text, purpose, stage } = body as {
+        text?: unknown;
+        purpose?: unknown;
+        stage?: unknown;
+      };
+      const final = senderRole === 'staff' && purpose === 'final' && typeof stage === 'number';
       return {
         id: entry.id,
         from: senderRole,
@@ -165,7 +175,8 @@ export async function openCase(
         on: entry.createdOn,
         text: typeof text === 'string' ? text : '',
         files: filesOf(body),
-        verified: true
+        verified: true,
+        ...(final ? { finalForStage: stage } : {})
       };
     } catch {
       return {
@@ -177,7 +188,13 @@ export async function openCase(
       };
     }
   });
-  return { keys, view, report, contentKeys, messages, chain, pinProblem };
+  const organisationId = units.find((u) => u.kind === 'organisation')?.id ?? '';
+  const receipt = await openKeptReceipt(view.sealedReceipt, keys.box, {
+    organisationId,
+    caseId: view.caseId,
+    reportCiphertext: crypto.fromBase64(view.reportCiphertext)
+  });
+  return { keys, view, report, contentKeys, messages, chain, pinProblem, receipt };
 }
 
 /**

@@ -2,9 +2,14 @@ import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
 import { files } from './files';
+import { further } from './further';
+import { receipt } from './receipt';
+import { records } from './records';
 import { reporter } from './reporter';
+import { secondFactor } from './second-factor';
 import { routing } from './routing';
 import { staff } from './staff';
+import { stages } from './stages';
 import { trust } from './trust';
 import { staffErrors } from './staff-errors';
 import { usability } from './usability';
@@ -18,16 +23,28 @@ export const en = {
   ...staff,
   ...admin,
   ...reporter,
+  ...further,
+  ...receipt,
+  ...records,
   ...routing,
   ...cases,
+  ...stages,
   ...trust,
   ...usability,
   ...staffErrors,
+  ...secondFactor,
   ...files
 } as const;
 
 export type MessageKey = keyof typeof en;
 
 /** The keys a reporter can meet: each one needs a translation in every language. */
-export const reporterFacing = { ...common, ...reporter, ...usability, ...files } as const;
+export const reporterFacing = {
+  ...common,
+  ...reporter,
+  ...further,
+  ...receipt,
+  ...usability,
+  ...files
+} as const;
 export type ReporterFacingKey = keyof typeof reporterFacing;

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { parseJsonBytes, readBodyBytes, validateParams, notFound } from '../http';
 import type { Database } from '../db';
 import { organisations } from '../db/schema';
+import { sealedReceiptOf } from '../receipts';
 import { LOOKUP_DIFFICULTY, POW_HEADER, requirePow } from '../pow';
 import { authenticateReporter, DAY_HEADER, SIGNATURE_HEADER } from './reporter-auth';
 import { listEntries } from './entries';
@@ -131,10 +132,11 @@ export async function reporterCaseView(
   db: Database,
   record: CaseRecord
 ): Promise<ReporterCaseView> {
-  const [keys, holders, entries] = await Promise.all([
+  const [keys, holders, entries, receipt] = await Promise.all([
     reporterSealedKeys(db, record.id),
     holdersOf(db, record.id),
-    listEntries(db, record.id, { includeNotes: false })
+    listEntries(db, record.id, { includeNotes: false }),
+    sealedReceiptOf(db, record.id)
   ]);
   return {
     caseId: record.id,
@@ -149,6 +151,7 @@ export async function reporterCaseView(
     closedOn: record.closedOn,
     reportCiphertext: toBase64(record.reportCiphertext),
     reporterKeys: keys.map((k) => ({ epoch: k.epoch, sealedKey: toBase64(k.sealedKey) })),
+    sealedReceipt: receipt ? toBase64(receipt) : null,
     holders: holders.flatMap((h) => (h.personId ? [h.personId] : [])),
     entries: entries.map((e) => ({
       id: e.id,

@@ -73,6 +73,11 @@ export const organisations = pgTable('organisations', {
   rosterList: bytea('roster_list'),
   rosterListVersion: integer('roster_list_version').notNull().default(0),
   requireTotp: boolean('require_totp').notNull().default(false),
+  /**
+   * People who can read safeguarding cases need a second factor unless an admin turns that off
+   * (audited; admins see a warning while it is off). `requireTotp` extends it to everyone.
+   */
+  safeguardingTotpOff: boolean('safeguarding_totp_off').notNull().default(false),
   /** Reporter-triggered notices go out at the next multiple of this (15, 30 or 60 minutes). */
   noticeIntervalMinutes: smallint('notice_interval_minutes').notNull().default(60),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
@@ -379,6 +384,17 @@ export const caseFileChunks = pgTable(
     index('case_file_chunks_case_idx').on(t.caseId)
   ]
 );
+
+/**
+ * The reporter's proof of filing (docs/PROTOCOL.md §13): the server's signed receipt, sealed by the
+ * reporter's browser to the reporter's own box key, so only the case key opens it.
+ */
+export const caseReceipts = pgTable('case_receipts', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  sealedReceipt: bytea('sealed_receipt').notNull()
+});
 
 /**
  * Append-only, hash-chained record of who did what to which case, with no content. Each row's
