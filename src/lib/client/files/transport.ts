@@ -155,3 +155,12 @@ export function reporterTransport(
     }
   };
 }
+
+/** The browser's solver: the proof-of-work worker, as every reporter request uses. */
+export const browserPowSolver: PowSolver = async (input) => {
+  const crypto = await import('$lib/crypto');
+  const { solvePowInWorker } = await import('$lib/crypto/pow-client');
+  await crypto.ready();
+  const nonce = await solvePowInWorker({ purpose: 'lookup', ...input });
+  return crypto.formatPowToken(input.difficulty, nonce);
+};

@@ -1,5 +1,6 @@
 import type { ReporterFacingKey } from '../en/index';
 import { common } from './common';
+import { files } from './files';
 import { further } from './further';
 import { receipt } from './receipt';
 import { pow } from './pow';
@@ -16,5 +17,6 @@ export const cy = {
   ...further,
   ...receipt,
   ...pow,
-  ...usability
+  ...usability,
+  ...files
 } as const satisfies Record<ReporterFacingKey, string>;

@@ -1,6 +1,7 @@
 import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
+import { files } from './files';
 import { further } from './further';
 import { receipt } from './receipt';
 import { records } from './records';
@@ -33,7 +34,8 @@ export const en = {
   ...usability,
   ...staffErrors,
   ...secondFactor,
-  ...pow
+  ...pow,
+  ...files
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -45,6 +47,7 @@ export const reporterFacing = {
   ...further,
   ...receipt,
   ...pow,
-  ...usability
+  ...usability,
+  ...files
 } as const;
 export type ReporterFacingKey = keyof typeof reporterFacing;
