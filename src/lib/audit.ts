@@ -102,13 +102,36 @@ export type ChainCheck =
  * recorded earlier.
  */
 export async function verifyAuditChain(rows: readonly AuditRow[]): Promise<ChainCheck> {
+  const redactable = redactedBySomeDeletion(rows);
   let previous = GENESIS_HASH;
   for (const row of rows) {
     if (!sameBytes(row.prevHash, previous))
       return { ok: false, seq: row.seq, reason: 'broken_link' };
+    // A deleted case's event keeps its place and hashes; a later `case.deleted` names it.
+    if (row.action === REDACTED_ACTION && redactable.has(row.seq)) {
+      previous = row.hash;
+      continue;
+    }
     const expected = await auditHash(row, row.prevHash);
     if (!sameBytes(expected, row.hash)) return { ok: false, seq: row.seq, reason: 'altered' };
     previous = row.hash;
   }
   return { ok: true, head: previous, count: rows.length };
+}
+
+/** What a deleted case's audit events become: their links stay, their fields are cleared. */
+export const REDACTED_ACTION = 'redacted';
+
+/**
+ * The seqs that `case.deleted` events say they cleared (`detail.redacted`); a row may be taken on
+ * its hashes alone only if a deletion in the chain names it, so a redaction is itself recorded.
+ */
+function redactedBySomeDeletion(rows: readonly AuditRow[]): Set<number> {
+  const seqs = new Set<number>();
+  for (const row of rows) {
+    if (row.action !== 'case.deleted') continue;
+    const list = row.detail.redacted;
+    if (Array.isArray(list)) for (const seq of list) if (typeof seq === 'number') seqs.add(seq);
+  }
+  return seqs;
 }

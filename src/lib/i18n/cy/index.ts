@@ -1,5 +1,9 @@
 import type { ReporterFacingKey } from '../en/index';
 import { common } from './common';
+import { files } from './files';
+import { further } from './further';
+import { receipt } from './receipt';
+import { pow } from './pow';
 import { reporter } from './reporter';
 import { routingReporter } from './routing';
 import { trust } from './trust';
@@ -12,7 +16,11 @@ import { usability } from './usability';
 export const cy = {
   ...common,
   ...reporter,
+  ...further,
+  ...receipt,
+  ...pow,
   ...routingReporter,
   ...trust,
-  ...usability
+  ...usability,
+  ...files
 } as const satisfies Record<ReporterFacingKey, string>;

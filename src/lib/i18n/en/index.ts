@@ -1,9 +1,16 @@
 import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
+import { files } from './files';
+import { further } from './further';
+import { receipt } from './receipt';
+import { records } from './records';
+import { pow } from './pow';
 import { reporter } from './reporter';
+import { secondFactor } from './second-factor';
 import { routing, routingReporter } from './routing';
 import { staff } from './staff';
+import { stages } from './stages';
 import { trust, trustStaff } from './trust';
 import { staffErrors } from './staff-errors';
 import { usability } from './usability';
@@ -17,13 +24,20 @@ export const en = {
   ...staff,
   ...admin,
   ...reporter,
+  ...further,
+  ...receipt,
+  ...records,
   ...routing,
   ...routingReporter,
   ...cases,
+  ...stages,
   ...trust,
   ...trustStaff,
   ...usability,
-  ...staffErrors
+  ...staffErrors,
+  ...secondFactor,
+  ...pow,
+  ...files
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -32,8 +46,12 @@ export type MessageKey = keyof typeof en;
 export const reporterFacing = {
   ...common,
   ...reporter,
+  ...further,
+  ...receipt,
+  ...pow,
   ...routingReporter,
   ...trust,
-  ...usability
+  ...usability,
+  ...files
 } as const;
 export type ReporterFacingKey = keyof typeof reporterFacing;
