@@ -280,6 +280,17 @@ for (const procedure of PROCEDURES) {
       await expect(reporter.getByTestId('conversation')).toContainText(
         'The case moved to stage 2.'
       );
+      // What happens next at stage 2, and by when.
+      const stage2 = deadlinesFor(policy, 'complaint', 2, { receivedOn: realToday() });
+      await expect(reporter.getByTestId('case-facts')).toContainText(
+        `Acknowledged by ${await inWords(reporter, stage2.acknowledgeBy!)}`
+      );
+      await expect(reporter.getByTestId('case-facts')).toContainText(
+        `A reply by ${await inWords(reporter, stage2.replyBy!)}`
+      );
+      await expect(reporter.getByTestId('next-stage')).toContainText(
+        'When this stage has been answered, you may ask for stage 3 if you are not satisfied.'
+      );
     });
 
     test('day 15 after the reply, in a second case: the refusal is explained', async ({
