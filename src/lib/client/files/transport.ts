@@ -156,11 +156,13 @@ export function reporterTransport(
   };
 }
 
-/** The browser's solver: the proof-of-work worker, as every reporter request uses. */
+/**
+ * The browser's solver for chunk requests: in this thread, as a look-up's proof (12 bits, a few
+ * thousand hashes) takes milliseconds, less than starting a proof-of-work worker per chunk.
+ */
 export const browserPowSolver: PowSolver = async (input) => {
   const crypto = await import('$lib/crypto');
-  const { solvePowInWorker } = await import('$lib/crypto/pow-client');
   await crypto.ready();
-  const nonce = await solvePowInWorker({ purpose: 'lookup', ...input });
+  const nonce = crypto.solvePow({ purpose: 'lookup', ...input });
   return crypto.formatPowToken(input.difficulty, nonce);
 };
