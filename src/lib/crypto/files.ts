@@ -73,6 +73,17 @@ async function* rechunk(
   source: ByteSource,
   size: number
 ): AsyncGenerator<{ piece: Uint8Array; last: boolean }> {
+  if (typeof Blob !== 'undefined' && source instanceof Blob) {
+    // A Blob is read in slices of exactly `size`: no copy into a buffer, and none of the
+    // per-read overhead of Blob.stream() (which made the wrapper half as fast as bare calls).
+    for (let offset = 0; ; offset += size) {
+      const end = Math.min(source.size, offset + size);
+      const piece = new Uint8Array(await source.slice(offset, end).arrayBuffer());
+      const last = end >= source.size;
+      yield { piece, last };
+      if (last) return;
+    }
+  }
   const buffer = new Uint8Array(size);
   let fill = 0;
   for await (const input of iterate(source)) {
