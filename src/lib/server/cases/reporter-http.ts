@@ -47,7 +47,9 @@ export async function readSignedReporterRequest<S extends z.ZodType<{ lookupToke
   request: Request,
   url: URL,
   schema: S,
-  limit: number
+  limit: number,
+  /** The path the proof-of-work is bound to, when not the request's (a file's chunks share one). */
+  powPath = url.pathname
 ): Promise<{ body: z.infer<S>; case: CaseRecord }> {
   const bytes = await readBodyBytes(request, limit);
   const body = parseJsonBytes(bytes, schema);
@@ -58,7 +60,7 @@ export async function readSignedReporterRequest<S extends z.ZodType<{ lookupToke
     request.headers.get(POW_HEADER),
     {
       purpose: 'lookup',
-      path: url.pathname,
+      path: powPath,
       day: day!,
       binding: lookupHash(fromBase64(body.lookupToken))
     },
@@ -84,14 +86,17 @@ export const LOOKUP_HEADER = 'x-candour-lookup';
 
 /**
  * A signed reporter request whose body is raw bytes (a file chunk): the lookup token travels in
- * a header, the signature covers the exact body as for JSON requests. Same 404 for every failure.
+ * a header, the signature covers the body's BLAKE2b hash (`kind: 'chunk'`), and the proof-of-work
+ * is bound to `powPath` (the file's path: one proof serves all its chunks that day, as one proof
+ * serves any request to the same path). Same 404 for every failure.
  */
 export async function readSignedReporterBytes(
   db: Database,
   organisationId: string,
   request: Request,
   url: URL,
-  limit: number
+  limit: number,
+  powPath: string
 ): Promise<{ bytes: Uint8Array; case: CaseRecord }> {
   const header = request.headers.get(LOOKUP_HEADER) ?? '';
   const token = lookupTokenSchema.safeParse(header);
@@ -100,7 +105,7 @@ export async function readSignedReporterBytes(
   const lookupToken = fromBase64(token.data);
   requirePow(
     request.headers.get(POW_HEADER),
-    { purpose: 'lookup', path: url.pathname, day: day!, binding: lookupHash(lookupToken) },
+    { purpose: 'lookup', path: powPath, day: day!, binding: lookupHash(lookupToken) },
     LOOKUP_DIFFICULTY
   );
   const bytes = await readBodyBytes(request, limit);
@@ -111,7 +116,8 @@ export async function readSignedReporterBytes(
     path: url.pathname,
     body: bytes,
     day,
-    signature: request.headers.get(SIGNATURE_HEADER)
+    signature: request.headers.get(SIGNATURE_HEADER),
+    kind: 'chunk'
   });
   if (!auth.ok) notFound();
   return { bytes, case: auth.case };
