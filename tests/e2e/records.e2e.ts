@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { BoxPublicKey } from '../../src/lib/crypto';
 import { baseURL, serverLog } from '../../playwright.config';
-import { suiteDatabase, withDatabase } from '../support/dump';
+import { readFileSync } from 'node:fs';
+import { dumpDatabase, suiteDatabase, withDatabase } from '../support/dump';
 import { prepareCase, reporterKeys, submit, type Recipient } from '../support/reporter-client';
 import { expectAccessible, signIn } from './support';
 
@@ -10,6 +11,9 @@ test.describe.configure({ mode: 'serial' });
 
 const SLUG = 'riverside';
 const run = Date.now().toString(36);
+/** Written into reports by these journeys: none may reach the database or the log. */
+const CANARY_NAME = `Mx Canary Person ${run}`;
+const CANARY_OUTCOME = `canary wanted outcome ${run}`;
 
 async function next(page: Page) {
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -155,4 +159,97 @@ test('repeat concerns: a holder of two cases naming Tom Baker is told; a holder 
   const row = one.locator(`tr[data-case-id="${first}"]`);
   await expect(row).toBeVisible();
   await expect(row.getByTestId('linked')).toHaveCount(0);
+});
+
+/** The count as the statistics page writes it. */
+const shownAs = (n: number) => (n < 5 ? 'fewer than 5' : String(n));
+
+test('statistics: counts match a hand count, small ones show as fewer than 5, and content is counted in the browser', async ({
+  browser
+}) => {
+  const [chair, complaints] = await people(
+    'chair@riverside.example',
+    'complaints@riverside.example'
+  );
+  for (let i = 0; i < 5; i++) {
+    await file([chair!, complaints!], {
+      track: 'complaint',
+      category: 'service',
+      involvedOthers: `${CANARY_NAME} ${i}`,
+      outcome: `${CANARY_OUTCOME} ${i}`
+    });
+  }
+  // The hand count: straight from the rows, as the server holds them.
+  const byTrack = await withDatabase(suiteDatabase(serverLog), (query) =>
+    query(
+      `select c.track, count(*)::int as n from cases c join organisations o on o.id = c.organisation_id
+       where o.slug = '${SLUG}' group by c.track`
+    )
+  );
+  const hand = new Map(byTrack.map((r) => [String(r.track), Number(r.n)]));
+  expect(hand.get('complaint')).toBeGreaterThanOrEqual(5);
+
+  const page = await signIn(browser, chair!.email);
+  await page.getByRole('navigation').getByRole('link', { name: 'Statistics' }).click();
+  await expect(page.getByRole('heading', { name: 'Statistics', level: 1 })).toBeVisible();
+  const labels: Record<string, string> = {
+    whistleblowing: 'Whistleblowing concern',
+    complaint: 'Complaint',
+    safeguarding: 'Safeguarding concern',
+    compliment: 'Compliment'
+  };
+  const table = page.getByTestId('stats-track');
+  for (const [track, label] of Object.entries(labels)) {
+    const row = table.locator('tr', { has: page.locator('th', { hasText: label }) });
+    await expect(row).toHaveCount(1);
+    await expect(row.locator('td')).toHaveText(shownAs(hand.get(track) ?? 0));
+  }
+  // Nobody has reached stage 3 here: none is shown as fewer than 5, not as 0.
+  await expect(
+    page.getByTestId('stats-stage').locator('tr', { hasText: 'Stage 3' }).locator('td')
+  ).toHaveText('fewer than 5');
+  await expect(page.getByTestId('month-chart')).toBeVisible();
+  await expectAccessible(page);
+
+  const csv = await page.request.get('/staff/records/statistics/csv');
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text).toContain(`track,complaint,${shownAs(hand.get('complaint')!)}`);
+  expect(text).toContain('stage,3,fewer than 5');
+  expect(text).not.toMatch(/,[1-4]\n/);
+
+  await page.getByTestId('count-content').click();
+  await expect(page.getByTestId('content-from')).toContainText('Counted in your browser', {
+    timeout: 60_000
+  });
+  await expect(
+    page.getByTestId('content-categories').locator('tr', { hasText: 'The service itself' })
+  ).toBeVisible();
+
+  // Someone who does not lead the organisation gets nothing.
+  const other = await signIn(browser, complaints!.email);
+  expect((await other.request.get('/staff/records/statistics/csv')).status()).toBe(404);
+});
+
+test('canary: after these journeys no category, name or outcome is in the database dump or the log', async () => {
+  const database = suiteDatabase(serverLog);
+  const dump = await withDatabase(database, (query) => dumpDatabase(database, query));
+  const log = readFileSync(serverLog, 'utf8');
+  // The dump is real: it holds this run's cases.
+  expect(dump).toContain('case_receipts');
+  for (const forbidden of [
+    CANARY_NAME,
+    CANARY_OUTCOME,
+    `receipt journey ${run}`,
+    `tampered receipt ${run}`,
+    `records ${run}`,
+    'Mr Tom Baker',
+    '"category"',
+    '"involvedOthers"',
+    '"outcome"',
+    '"whatHappened"'
+  ]) {
+    expect(dump.includes(forbidden), `database holds ${forbidden}`).toBe(false);
+    expect(log.includes(forbidden), `log holds ${forbidden}`).toBe(false);
+  }
 });
