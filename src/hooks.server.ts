@@ -5,10 +5,12 @@ import { logError, logInfo } from '$lib/server/log';
 import { db, isLeader, startRuntime } from '$lib/server/runtime';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
 import { runtimeNotifier, startNotices } from '$lib/server/notify';
+import { startUploadSweeper } from '$lib/server/upload-sweeper';
 import { startReviewSweep } from '$lib/server/records/review';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isStaffPath } from '$lib/paths';
 import { localeFrom } from '$lib/i18n';
+import { COMMON_SECURITY_HEADERS, HSTS, LOCKED_DOWN_CSP, wantsHsts } from '$lib/security-headers';
 
 export const init: ServerInit = async () => {
   try {
@@ -31,6 +33,7 @@ export const init: ServerInit = async () => {
     // One worker runs the timers; the outbox is safe under several instances all the same.
     if (leader) {
       startNotices();
+      startUploadSweeper();
       // Retention review: notices ahead of time; deletion only where an organisation turned it on.
       startReviewSweep(db, runtimeNotifier);
     }
@@ -58,23 +61,13 @@ const accessLog: Handle = async ({ event, resolve }) => {
 const securityHeaders: Handle = async ({ event, resolve }) => {
   const response = await resolve(event);
   const headers = response.headers;
-  headers.set('Referrer-Policy', 'no-referrer');
-  headers.set('X-Content-Type-Options', 'nosniff');
-  headers.set('X-Frame-Options', 'DENY');
-  headers.set('Cross-Origin-Opener-Policy', 'same-origin');
-  headers.set('Cross-Origin-Resource-Policy', 'same-origin');
-  headers.set(
-    'Permissions-Policy',
-    'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()'
-  );
+  // Static files get the same list in src/cli/static-headers.js.
+  for (const [name, value] of Object.entries(COMMON_SECURITY_HEADERS)) headers.set(name, value);
+  // Pages get kit.csp; everything else (JSON, files) may load nothing at all.
   if (!headers.has('Content-Security-Policy')) {
-    // Pages get kit.csp; everything else (JSON, files) may load nothing at all.
-    headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    headers.set('Content-Security-Policy', LOCKED_DOWN_CSP);
   }
-  // adapter-node assumes https when ORIGIN is unset, so trust only the configured origin.
-  if (config().ORIGIN?.startsWith('https:')) {
-    headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
-  }
+  if (wantsHsts(config().ORIGIN)) headers.set('Strict-Transport-Security', HSTS);
   if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
   return response;
 };

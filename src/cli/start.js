@@ -14,7 +14,11 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+import { installStaticHeaders } from './static-headers.js';
 import { workerCount } from './workers.js';
+
+// Static files are served before the hooks: give them the security headers here.
+installStaticHeaders();
 
 /** A worker that dies after it served is replaced after this pause. */
 const RESTART_DELAY_MS = 1000;

@@ -52,3 +52,23 @@ test('a state-changing JSON request from another site is refused before it does 
   });
   expect(reporterSide.status).toBe(403);
 });
+
+test('static assets carry the security headers too', async ({ page }) => {
+  await page.goto('/o/riverside');
+  const script = await page.evaluate(
+    () => document.querySelector<HTMLLinkElement>('link[rel="modulepreload"]')?.href ?? null
+  );
+  expect(script).toMatch(/\/_app\//);
+  for (const url of [script!, `${baseURL}/favicon.svg`, `${baseURL}/candour.css`]) {
+    const response = await fetch(url);
+    expect(response.status, url).toBe(200);
+    const headers = response.headers;
+    expect(headers.get('x-content-type-options'), url).toBe('nosniff');
+    expect(headers.get('referrer-policy'), url).toBe('no-referrer');
+    expect(headers.get('x-frame-options'), url).toBe('DENY');
+    expect(headers.get('cross-origin-resource-policy'), url).toBe('same-origin');
+  }
+  // An SVG opened on its own is a document: it may load and run nothing.
+  const svg = await fetch(`${baseURL}/favicon.svg`);
+  expect(svg.headers.get('content-security-policy')).toContain("default-src 'none'");
+});

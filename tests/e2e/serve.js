@@ -34,7 +34,10 @@ const address = /** @type {import('node:net').AddressInfo} */ (smtp.server.addre
 const server = await startCandour({
   port: Number(process.env.E2E_PORT ?? 4173),
   logPath,
+  // As `npm start` runs it (one process: the journeys expect one), static-file headers included.
+  args: ['src/cli/start.js'],
   env: {
+    ...(process.env.TEST_DATABASE_URL ? { WORKERS: '1' } : {}),
     CANDOUR_DEMO: '1',
     SMTP_URL: `smtp://127.0.0.1:${address.port}`,
     SMTP_FROM: 'notices@candour.example'

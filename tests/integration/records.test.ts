@@ -24,9 +24,9 @@ import {
   updateCase
 } from '../../src/lib/server/cases';
 import {
-  attachmentChunks,
-  attachments,
   auditEvents,
+  caseFileChunks,
+  caseFiles,
   cases,
   credentials,
   organisations
@@ -102,20 +102,19 @@ async function fileFullCase(recipients: string[]) {
       signer: reporter.sign
     })
   });
-  const attachmentId = randomUUID();
-  await database.db.insert(attachments).values({
-    id: attachmentId,
+  const fileId = randomUUID();
+  await database.db.insert(caseFiles).values({
+    id: fileId,
     caseId,
     entryId,
-    epoch: 0,
-    header: randomBytes(64),
+    uploaderKind: 'reporter',
+    paddedSize: 65_536,
     chunkCount: 2,
-    byteLength: 64,
-    complete: true
+    startedOn: today()
   });
-  await database.db.insert(attachmentChunks).values([
-    { attachmentId, index: 0, data: randomBytes(32) },
-    { attachmentId, index: 1, data: randomBytes(32) }
+  await database.db.insert(caseFileChunks).values([
+    { fileId, caseId, index: 0, data: randomBytes(32) },
+    { fileId, caseId, index: 1, data: randomBytes(32) }
   ]);
   const receipt = await receiptFor(database.db, record);
   await storeSealedReceipt(database.db, caseId, sealReceipt(receipt, reporter.box.publicKey));
@@ -156,8 +155,8 @@ describe('retention review and deletion', () => {
       'cases',
       'case_keys',
       'case_entries',
-      'attachments',
-      'attachment_chunks',
+      'case_files',
+      'case_file_chunks',
       'case_receipts',
       'audit_events',
       'rate_limits'

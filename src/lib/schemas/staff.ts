@@ -160,6 +160,7 @@ export const organisationSettingsSchema = z
   .strictObject({
     name: plainText(120, 2).optional(),
     requireTotp: z.boolean().optional(),
+    safeguardingTotpOff: z.boolean().optional(),
     publicInfo: z
       .strictObject({
         childrensServicesPhone: plainText(40).optional(),

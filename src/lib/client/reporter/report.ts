@@ -1,5 +1,5 @@
 import type { VerifiedKeys } from '$lib/client/roster';
-import type { DerivationPhase } from '$lib/crypto';
+import type { ContentKey, DerivationPhase, ReporterKeys } from '$lib/crypto';
 import type { BodyKind, RosterMember, Track } from '$lib/routing';
 import { checkFiledReceipt, keepReceipt, type CheckedReceipt } from './receipt';
 import { signedPost, withRetry } from './requests';
@@ -86,6 +86,9 @@ export interface Sent {
   caseKey: string;
   caseId: string;
   receivedOn: string;
+  /** Kept in this page only, to send the report's files once the case exists. */
+  reporter: ReporterKeys;
+  contentKey: ContentKey;
   /** The server's signed proof of filing, as checked here; null when none came back. */
   receipt: CheckedReceipt | null;
   /** Whether the checked receipt was sealed and kept with the case. */
@@ -166,7 +169,15 @@ export async function sendReport(
     );
   }
   onPhase('sent');
-  return { caseKey, caseId: result.caseId, receivedOn: result.receivedOn, receipt, receiptKept };
+  return {
+    caseKey,
+    caseId: result.caseId,
+    receivedOn: result.receivedOn,
+    receipt,
+    receiptKept,
+    reporter,
+    contentKey: keys.contentKey
+  };
 }
 
 /** Members of an external body who would receive the case through a rule with these roles. */

@@ -19,7 +19,8 @@ export const staff = {
   'signIn.email': 'Email address',
   'signIn.password': 'Password',
   'signIn.code': 'Code from your authenticator app',
-  'signIn.codeHint': 'Only if you have set up two-factor sign-in.',
+  'signIn.codeHint':
+    'Needed by everyone who can read safeguarding cases, and by anyone who has set it up. Not set up yet? Leave it empty: you will be asked to set it up next.',
   'signIn.submit': 'Sign in',
   'signIn.forgot': 'Forgotten your password? Use your recovery code',
   'signIn.missing': 'Enter your email address and password.',

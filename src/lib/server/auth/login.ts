@@ -11,7 +11,7 @@ import {
   verifyPow
 } from '$lib/crypto';
 import type { Database } from '../db';
-import { credentials, instanceSecrets, organisations, people } from '../db/schema';
+import { credentials, instanceSecrets, people } from '../db/schema';
 import { attemptsSoFar, consume, reset } from './rate-limit';
 import { secondFactorOk } from './second-factor';
 
@@ -122,12 +122,10 @@ export async function checkSignIn(
       personId: people.id,
       status: people.status,
       loginHash: credentials.loginHash,
-      totpSecret: credentials.totpSecret,
-      requireTotp: organisations.requireTotp
+      totpSecret: credentials.totpSecret
     })
     .from(people)
     .innerJoin(credentials, eq(credentials.personId, people.id))
-    .innerJoin(organisations, eq(organisations.id, people.organisationId))
     .where(eq(people.email, input.email));
 
   const passwordOk = row
@@ -159,13 +157,4 @@ export function verifyTotp(secretBase32: string, code: string | undefined): bool
   return totp.validate({ token: code, window: 1 }) !== null;
 }
 
-/** True when this person must still set up two-factor before doing anything else. */
-export async function mustEnrolTotp(db: Database, personId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ totpSecret: credentials.totpSecret, requireTotp: organisations.requireTotp })
-    .from(people)
-    .innerJoin(credentials, eq(credentials.personId, people.id))
-    .innerJoin(organisations, eq(organisations.id, people.organisationId))
-    .where(eq(people.id, personId));
-  return Boolean(row?.requireTotp && !row.totpSecret);
-}
+export { mustEnrolTotp } from './second-factor-policy';

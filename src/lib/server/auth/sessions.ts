@@ -1,8 +1,9 @@
 import type { Cookies } from '@sveltejs/kit';
 import { and, eq, gt, lt, or } from 'drizzle-orm';
 import type { Database } from '../db';
-import { credentials, organisations, people, sessions } from '../db/schema';
+import { credentials, people, sessions } from '../db/schema';
 import { config } from '../config';
+import { secondFactorRequired } from './second-factor-policy';
 import { hashToken, newToken } from './tokens';
 
 export const SESSION_COOKIE = 'candour_session';
@@ -19,7 +20,10 @@ export interface StaffSession {
   email: string;
   isAdmin: boolean;
   isHost: boolean;
-  /** The organisation requires two-factor sign-in and this person has not set it up yet. */
+  /**
+   * This person must sign in with a second factor (everyone, or people who can read safeguarding
+   * cases: auth/second-factor-policy.ts) and has not set it up yet.
+   */
   mustEnrolTotp: boolean;
 }
 
@@ -62,13 +66,11 @@ export async function findSession(
       isAdmin: people.isAdmin,
       isHost: people.isHost,
       status: people.status,
-      totpSecret: credentials.totpSecret,
-      requireTotp: organisations.requireTotp
+      totpSecret: credentials.totpSecret
     })
     .from(sessions)
     .innerJoin(people, eq(people.id, sessions.personId))
     .innerJoin(credentials, eq(credentials.personId, people.id))
-    .innerJoin(organisations, eq(organisations.id, people.organisationId))
     .where(
       and(
         eq(sessions.idHash, hash),
@@ -81,8 +83,9 @@ export async function findSession(
     .update(sessions)
     .set({ lastSeenAt: new Date(now) })
     .where(eq(sessions.idHash, hash));
-  const { status: _status, totpSecret, requireTotp, ...session } = row;
-  return { ...session, mustEnrolTotp: requireTotp && !totpSecret };
+  const { status: _status, totpSecret, ...session } = row;
+  const mustEnrolTotp = !totpSecret && (await secondFactorRequired(db, row.personId));
+  return { ...session, mustEnrolTotp };
 }
 
 export async function endSession(db: Database, token: string | undefined): Promise<void> {

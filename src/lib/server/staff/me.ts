@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { toBase64 } from '$lib/crypto';
 import type { Database } from '../db';
 import { credentials, organisations, people, signingKeyGrants } from '../db/schema';
-import { mustEnrolTotp } from '../auth/login';
+import { mustEnrolTotp } from '../auth/second-factor-policy';
 import { rolesOf } from './accounts';
 
 /** What a signed-in browser needs to unlock its keys: all of it wrapped or public. */
@@ -20,6 +20,7 @@ export async function staffKeyMaterial(db: Database, personId: string) {
       unitKind: organisations.kind,
       unitSigningPublicKey: organisations.signingPublicKey,
       unitRequireTotp: organisations.requireTotp,
+      unitSafeguardingTotpOff: organisations.safeguardingTotpOff,
       passwordSalt: credentials.passwordSalt,
       passwordWrappedKeys: credentials.passwordWrappedKeys,
       boxPublicKey: credentials.boxPublicKey,
@@ -54,6 +55,7 @@ export async function staffKeyMaterial(db: Database, personId: string) {
       slug: row.unitSlug,
       kind: row.unitKind,
       requireTotp: row.unitRequireTotp,
+      safeguardingTotpOff: row.unitSafeguardingTotpOff,
       signingPublicKey: row.unitSigningPublicKey ? toBase64(row.unitSigningPublicKey) : null
     },
     passwordSalt: toBase64(row.passwordSalt),

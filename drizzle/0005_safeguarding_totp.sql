@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "safeguarding_totp_off" boolean DEFAULT false NOT NULL;
