@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import postgres from 'postgres';
 import type { BoxPublicKey } from '../../src/lib/crypto';
 import { baseURL, serverLog } from '../../playwright.config';
 import { readFileSync } from 'node:fs';
@@ -229,6 +230,44 @@ test('statistics: counts match a hand count, small ones show as fewer than 5, an
   // Someone who does not lead the organisation gets nothing.
   const other = await signIn(browser, complaints!.email);
   expect((await other.request.get('/staff/records/statistics/csv')).status()).toBe(404);
+});
+
+test('review: a holder deletes a closed case whose period has ended, and every row of it goes', async ({
+  browser
+}) => {
+  const { databaseUrl } = suiteDatabase(serverLog);
+  test.skip(!databaseUrl, 'ageing a case means writing under the server: PostgreSQL only');
+  const [officer] = await people('complaints@riverside.example');
+  const caseId = await file([officer!], { track: 'complaint', category: 'service' });
+  // As if it had been filed and closed seven years ago.
+  const sql = postgres(databaseUrl!, { max: 1, onnotice: () => {} });
+  try {
+    await sql`update cases set status = 'closed', received_on = '2018-01-02',
+              stage_started_on = '2018-01-02', closed_on = '2019-02-01' where id = ${caseId}`;
+    const page = await signIn(browser, officer!.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Review' }).click();
+    const row = page.locator(`tr[data-case-id="${caseId}"]`);
+    await expect(row).toContainText('Due for review');
+    await expect(row).toContainText('6 years');
+    await expectAccessible(page);
+    await row.getByRole('button', { name: 'Delete this case…' }).click();
+    await row.getByRole('button', { name: 'Delete it for everyone' }).click();
+    await expect(page.getByRole('status')).toContainText('The case was deleted');
+    await expect(row).toHaveCount(0);
+    const tables = await sql`select table_name from information_schema.tables
+                             where table_schema = 'public' and table_type = 'BASE TABLE'`;
+    for (const { table_name } of tables) {
+      const [found] = await sql.unsafe(
+        `select count(*)::int as n from "${String(table_name)}" t where t::text like '%${caseId}%'`
+      );
+      expect(Number(found!.n), String(table_name)).toBe(0);
+    }
+    const [deleted] = await sql`select actor_kind, detail from audit_events
+                                where action = 'case.deleted' order by seq desc limit 1`;
+    expect(deleted!.actor_kind).toBe('staff');
+  } finally {
+    await sql.end();
+  }
 });
 
 test('canary: after these journeys no category, name or outcome is in the database dump or the log', async () => {
