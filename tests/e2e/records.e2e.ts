@@ -133,6 +133,21 @@ async function inbox(page: Page) {
   await expect(page.getByTestId('inbox')).toBeVisible({ timeout: 30_000 });
 }
 
+test('the receipt endpoint answers 404 without the case key, and refuses a bad body', async ({
+  request
+}) => {
+  const lookup = await request.post(`/o/${SLUG}/api/case/receipt`, {
+    data: { lookupToken: 'A'.repeat(43), sealedReceipt: 'AAAA' },
+    headers: { cookie: 'candour_session=anything', 'x-candour-day': '2026-11-26' }
+  });
+  expect(lookup.status()).toBe(404);
+  expect(lookup.headers()['set-cookie']).toBeUndefined();
+  const bad = await request.post(`/o/${SLUG}/api/case/receipt`, {
+    data: { lookupToken: 'A'.repeat(43), sealedReceipt: 'A'.repeat(4000) }
+  });
+  expect(bad.status()).toBe(400);
+});
+
 test('repeat concerns: a holder of two cases naming Tom Baker is told; a holder of one is not', async ({
   browser
 }) => {
