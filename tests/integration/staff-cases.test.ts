@@ -20,7 +20,7 @@ import {
   organisationsById
 } from '../../src/lib/server/cases/staff-queries';
 import { verifyCaseAudit } from '../../src/lib/client/cases/audit';
-import { auditEvents, credentials } from '../../src/lib/server/db/schema';
+import { auditEvents, credentials, rateLimits } from '../../src/lib/server/db/schema';
 import { seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed';
 import { linkedEntry } from '../support/entries';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -174,6 +174,25 @@ describe(`staff case queries (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : '
     const after = await caseAuditView(database.db, seed.organisationId, caseA);
     expect(after).toEqual(before);
     expect(await verifyCaseAudit(after, caseA)).toMatchObject({ ok: true });
+  });
+
+  it("a reporter's event keeps the day only and is placed among its own case's events alone", async () => {
+    const staff = { kind: 'staff' as const, personId: seed.people.coordinator!.personId };
+    const counters = async () => (await database.db.select().from(rateLimits)).length;
+    await updateCase(database.db, { caseId: caseB, actor: staff, status: 'responded' });
+    const limitsBefore = await counters();
+    const caseC = await file(['chair']);
+    await updateCase(database.db, { caseId: caseB, actor: staff, status: 'acknowledged' });
+    // No counter row records when a reporter acted.
+    expect(await counters()).toBe(limitsBefore);
+    const view = await caseAuditView(database.db, seed.organisationId, caseC);
+    // Nothing in the view to place the reporter's event against: only this case's own events,
+    // and the reporter's carries no time of day.
+    expect(view.map((r) => r.own && r.caseId)).toEqual([caseC]);
+    expect(view.every((r) => r.own && r.actorKind === 'reporter' && r.occurredAt === null)).toBe(
+      true
+    );
+    expect(await verifyCaseAudit(view, caseC)).toMatchObject({ ok: true, events: 1 });
   });
 
   it('a tampered row is reported', async () => {
