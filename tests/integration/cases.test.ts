@@ -610,7 +610,9 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
       true
     );
 
-    const victim = rows[2]!;
+    // A row followed by another of its chain (its case's: docs/PROTOCOL.md §7).
+    const victim = rows.find((r) => rows.some((s) => s.seq > r.seq && s.caseId === r.caseId))!;
+    const successor = rows.find((s) => s.seq > victim.seq && s.caseId === victim.caseId)!;
     await database.db.execute(
       sql`update audit_events set action = 'case.nothing' where seq = ${victim.seq}`
     );
@@ -625,7 +627,7 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
 
     await database.db.execute(sql`delete from audit_events where seq = ${victim.seq}`);
     const deleted = await verifyAuditChain(await readAuditChain(database.db, seed.organisationId));
-    expect(deleted).toEqual({ ok: false, seq: rows[3]!.seq, reason: 'broken_link' });
+    expect(deleted).toEqual({ ok: false, seq: successor.seq, reason: 'broken_link' });
   });
 
   it('serialises concurrent appends into one unbroken chain', async () => {
@@ -652,12 +654,19 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
         });
       })
     );
-    const rows = (await readAuditChain(database.db, organisationId)).filter(
-      (r) => r.seq > (filed.length ? 0 : 0)
+    // Each case's chain verifies on its own (an earlier test broke another case's on purpose).
+    const ids = new Set(filed.map((f) => f.caseId));
+    const rows = (await readAuditChain(database.db, organisationId)).filter((r) =>
+      ids.has(r.caseId ?? '')
     );
-    const hashes = new Set(rows.map((r) => Buffer.from(r.prevHash).toString('hex')));
-    // No two events claim the same predecessor.
-    expect(hashes.size).toBe(rows.length);
+    expect((await verifyAuditChain(rows)).ok).toBe(true);
+    // No two events claim the same predecessor; each chain (one per case, one for events
+    // about no case) starts from the zero hash once.
+    const linked = rows.filter((r) => r.prevHash.some((b) => b !== 0));
+    const hashes = new Set(linked.map((r) => Buffer.from(r.prevHash).toString('hex')));
+    expect(hashes.size).toBe(linked.length);
+    const chains = new Set(rows.map((r) => r.caseId ?? ''));
+    expect(rows.length - linked.length).toBe(chains.size);
   });
 });
 

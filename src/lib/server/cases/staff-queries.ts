@@ -2,11 +2,11 @@
  * Read queries for the staff case pages, on top of the case store. They return ciphertext, sealed
  * bundles, public keys and the metadata docs/PROTOCOL.md lists; never plaintext.
  */
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import type { AuditRow } from '$lib/audit';
+import { and, asc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import type { AuditFormat, AuditRow } from '$lib/audit';
 import { toBase64 } from '$lib/crypto';
 import { deadlinesFor, policySchema, TRACKS, type Policy, type Track } from '$lib/routing';
-import { readAuditChain } from '../audit';
+import { toAuditRows } from '../audit';
 import type { Database } from '../db';
 import { auditEvents, caseKeys, cases, organisations, people } from '../db/schema';
 import { rolesOf } from '../staff/accounts';
@@ -143,11 +143,16 @@ export async function inboxFor(
   };
 }
 
-/** One row of a case's audit view: in full for this case, only its links for any other. */
+/**
+ * One row of a case's audit view: this case's events in full; for a case that has events from
+ * before chains were per case (format 1), also the earlier format-1 events of other cases, as
+ * links only.
+ */
 export type CaseAuditRow =
   | {
       seq: number;
       own: true;
+      format: AuditFormat;
       organisationId: string;
       caseId: string;
       actorKind: AuditRow['actorKind'];
@@ -162,21 +167,49 @@ export type CaseAuditRow =
   | { seq: number; own: false; prevHash: string; hash: string };
 
 /**
- * The organisation's audit chain as one case's holder may see it: this case's events in full, so
- * the browser recomputes their hashes with the shared verifier, and for every other event only
- * seq and the hashes, so the links can be followed without revealing which case they were about.
+ * The audit chain of one case, as its holder may see it, depending on that case alone: its
+ * events in full, so the browser recomputes their hashes with the shared verifier and follows
+ * their links (docs/PROTOCOL.md §7). Format-1 events (written before chains were per case) were
+ * linked through the whole organisation: for a case that has some, the organisation's format-1
+ * events up to the case's last one come too, other cases' as seq and hashes only. No format-1
+ * event is written any more, so that part never changes with other cases' activity.
  */
 export async function caseAuditView(
   db: Database,
   organisationId: string,
   caseId: string
 ): Promise<CaseAuditRow[]> {
-  const chain = await readAuditChain(db, organisationId);
-  return chain.map((row) =>
+  const own = toAuditRows(
+    await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organisationId, organisationId), eq(auditEvents.caseId, caseId)))
+      .orderBy(asc(auditEvents.seq))
+  );
+  const lastLegacy = own.filter((r) => r.format !== 2).at(-1)?.seq;
+  const legacy =
+    lastLegacy === undefined
+      ? []
+      : toAuditRows(
+          await db
+            .select()
+            .from(auditEvents)
+            .where(
+              and(
+                eq(auditEvents.organisationId, organisationId),
+                eq(auditEvents.format, 1),
+                lte(auditEvents.seq, lastLegacy)
+              )
+            )
+            .orderBy(asc(auditEvents.seq))
+        );
+  const rows = [...legacy, ...own.filter((r) => r.format === 2)];
+  return rows.map((row) =>
     row.caseId === caseId
       ? {
           seq: row.seq,
           own: true as const,
+          format: row.format ?? 1,
           organisationId: row.organisationId,
           caseId,
           actorKind: row.actorKind,
