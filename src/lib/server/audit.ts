@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import {
   auditHash,
   GENESIS_HASH,
@@ -15,16 +15,36 @@ import { auditEvents } from './db/schema';
  * (a transaction-scoped advisory lock), so two events never claim the same predecessor.
  */
 export async function appendAudit(tx: Database, fields: AuditFields): Promise<void> {
-  await tx.execute(
-    sql`select pg_advisory_xact_lock(hashtextextended(${`candour-audit:${fields.organisationId}`}, 0))`
-  );
+  await tx.execute(sql`select ${lockAuditChain(fields.organisationId)}`);
+  await appendAuditLocked(tx, fields);
+}
+
+/**
+ * Takes the organisation's chain lock for the rest of the transaction: an expression, so a
+ * write can take it in the statement it makes anyway. The chain's head must then be read by a
+ * later statement (its snapshot comes after the lock), as appendAuditLocked does.
+ */
+export function lockAuditChain(organisationId: string): SQL {
+  return sql`pg_advisory_xact_lock(hashtextextended(${`candour-audit:${organisationId}`}, 0))`;
+}
+
+/** appendAudit for a transaction that holds the chain lock already (lockAuditChain). */
+export async function appendAuditLocked(tx: Database, fields: AuditFields): Promise<void> {
   const [last] = await auditHeadQuery(tx, fields.organisationId);
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  await tx.insert(auditEvents).values(await auditRowAfter(fields, last?.hash ?? null));
+}
+
+/**
+ * The row that appends `fields` after the event whose hash is `prevHash` (null: the chain's
+ * first event), for a writer that read the head itself under the chain lock.
+ */
+export async function auditRowAfter(fields: AuditFields, prevHash: Uint8Array | null) {
+  const prev = prevHash ?? GENESIS_HASH;
   // Store exactly what is hashed: milliseconds, so the database's microseconds add nothing.
   const occurredAt =
     fields.occurredAt === null ? null : new Date(new Date(fields.occurredAt).getTime());
   const row = { ...fields, occurredAt };
-  await tx.insert(auditEvents).values({ ...row, prevHash, hash: await auditHash(row, prevHash) });
+  return { ...row, prevHash: prev, hash: await auditHash(row, prev) };
 }
 
 /** The last event of one organisation's chain (its hash is the next event's predecessor). */
