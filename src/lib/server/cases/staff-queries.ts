@@ -2,7 +2,7 @@
  * Read queries for the staff case pages, on top of the case store. They return ciphertext, sealed
  * bundles, public keys and the metadata docs/PROTOCOL.md lists; never plaintext.
  */
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { AuditRow } from '$lib/audit';
 import { toBase64 } from '$lib/crypto';
 import { deadlinesFor, policySchema, TRACKS, type Policy, type Track } from '$lib/routing';
@@ -101,13 +101,25 @@ export function inboxKeysQuery(db: Database, personId: string) {
  * the number of cases on the host.
  */
 export function inboxCasesQuery(db: Database, personId: string) {
-  const held = sql`(select distinct ${caseKeys.caseId} as case_id from ${caseKeys}
-    where ${caseKeys.personId} = ${personId} and ${caseKeys.revokedOn} is null) as held`;
-  const byId = sql`lateral (select * from ${cases} where ${cases.id} = held.case_id limit 1)`;
-  return db
+  const held = db
+    .selectDistinct({ caseId: caseKeys.caseId })
+    .from(caseKeys)
+    .where(and(eq(caseKeys.personId, personId), isNull(caseKeys.revokedOn)))
+    .as('held');
+  const byId = db
     .select(caseColumns)
-    .from(sql`${held} cross join ${byId} as ${cases}`)
-    .orderBy(sql`${cases.receivedOn} desc`, asc(cases.id));
+    .from(cases)
+    .where(eq(cases.id, held.caseId))
+    .limit(1)
+    .as('held_case');
+  const fields = Object.fromEntries(
+    Object.keys(caseColumns).map((name) => [name, byId[name as keyof typeof caseColumns]])
+  ) as { [K in keyof typeof caseColumns]: (typeof byId)[K] };
+  return db
+    .select(fields)
+    .from(held)
+    .crossJoinLateral(byId)
+    .orderBy(desc(byId.receivedOn), asc(byId.id));
 }
 
 /** The inbox's queries as `inboxFor` runs them, for the growth benchmark's EXPLAIN. */
