@@ -329,6 +329,11 @@ for (const procedure of PROCEDURES) {
         `The time to ask for stage 2 ended on ${await inWords(behind, closedOn)}.`
       );
       expect((await caseDates(late.caseId)).stage).toBe(1);
+      // Staff see the same date, and that it has passed.
+      await openFromInbox(coordinator, late.caseId);
+      await expect(coordinator.getByTestId('next-stage-by')).toHaveText(
+        `${await inWords(coordinator, closedOn)} (that time has passed)`
+      );
     });
 
     test('stage 2: acknowledged, investigated and answered by the chair', async ({ browser }) => {

@@ -8,6 +8,7 @@ export const stages = {
   'cases.stage.panelNone': 'Not formed yet',
   'cases.stage.final': "This is the procedure's last stage: its response is final.",
   'cases.stage.nobody': 'Nobody yet',
+  'cases.stage.windowClosed': 'that time has passed',
   'cases.entry.final': 'Final response for stage {stage}',
   'cases.record.responses': 'Final responses',
   'cases.panel.choose': 'Choose the panel',
