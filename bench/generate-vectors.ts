@@ -7,7 +7,8 @@ import { deriveCaseKeysSync, formatCaseKey, lookupHash } from '../src/lib/crypto
 import { chainGenesis, chainOf, entryLink } from '../src/lib/crypto/chain';
 import { encodeCaseKeyBundle, encryptReportWithNonce } from '../src/lib/crypto/envelope';
 import { encryptEntryWithNonce, type EncryptEntryInput } from '../src/lib/crypto/entries';
-import { toHex, utf8 } from '../src/lib/crypto/encoding';
+import { canonical, fromHex, toHex, utf8 } from '../src/lib/crypto/encoding';
+import { receiptKeyFingerprint, signReceipt } from '../src/lib/crypto/receipts';
 import { encryptFile } from '../src/lib/crypto/files';
 import { domainHash, signKeyPairFromSeed, boxKeyPairFromSeed } from '../src/lib/crypto/primitives';
 import { signRequest } from '../src/lib/crypto/requests';
@@ -340,5 +341,35 @@ write('unit-trust.json', {
     organisationSignature: hex(signUnitLink(unit.privateKey, unitLink)),
     bodySignature: hex(signUnitLink(bodyUnit.privateKey, unitLink))
   }
+});
+
+// Receipts (proof of filing)
+const receiptKey = signKeyPairFromSeed(fixed('receipt-signing-key'));
+const receiptFacts = {
+  organisationId: '3b0e6c1a-0000-4000-8000-00000000000a',
+  caseId: '7f1c2d9e-0000-4000-8000-000000000001',
+  day: '2026-11-27',
+  reportCiphertext: fixed('report-ciphertext', 64)
+};
+const receipt = signReceipt(receiptKey, receiptFacts);
+write('receipt.json', {
+  serverSignSeed: hex(fixed('receipt-signing-key')),
+  serverPublicKey: hex(receiptKey.publicKey),
+  fingerprint: receiptKeyFingerprint(receiptKey.publicKey),
+  organisationId: receiptFacts.organisationId,
+  caseId: receiptFacts.caseId,
+  day: receiptFacts.day,
+  reportCiphertext: hex(receiptFacts.reportCiphertext),
+  signedMessage: hex(
+    canonical(
+      'candour/receipt/v1',
+      new Uint8Array([1]),
+      receiptFacts.organisationId,
+      receiptFacts.caseId,
+      receiptFacts.day,
+      fromHex(receipt.reportHash)
+    )
+  ),
+  receipt
 });
 console.log('vectors written to', dir);

@@ -116,21 +116,46 @@ export type ChainCheck =
  * tail of a chain is only caught by comparing with a head recorded earlier.
  */
 export async function verifyAuditChain(rows: readonly AuditRow[]): Promise<ChainCheck> {
-  /** The last hash of each format-1 chain and of each case (any format). */
+  const redactedBy = redactedBySomeDeletion(rows);
+  /** The last format-1 event of the organisation, and the last event of each case's chain. */
   let organisation = GENESIS_HASH;
-  const lastOfCase = new Map<string, Uint8Array>();
+  const lastOfChain = new Map<string, Uint8Array>();
   let previous = GENESIS_HASH;
   for (const row of rows) {
-    const caseKey = row.caseId ?? '';
-    const expectedPrev =
-      row.format === 2 ? (lastOfCase.get(caseKey) ?? GENESIS_HASH) : organisation;
+    // A deleted case's events lost their case id: the deletion that names them says whose they were.
+    const deletion = row.action === REDACTED_ACTION ? redactedBy.get(row.seq) : undefined;
+    const chain = deletion !== undefined ? `deleted:${deletion}` : `case:${row.caseId ?? ''}`;
+    const expectedPrev = row.format === 2 ? (lastOfChain.get(chain) ?? GENESIS_HASH) : organisation;
     if (!sameBytes(row.prevHash, expectedPrev))
       return { ok: false, seq: row.seq, reason: 'broken_link' };
-    const expected = await auditHash(row, row.prevHash);
-    if (!sameBytes(expected, row.hash)) return { ok: false, seq: row.seq, reason: 'altered' };
+    // A deleted case's event keeps its place and hashes; a later `case.deleted` names it.
+    if (deletion === undefined) {
+      const expected = await auditHash(row, row.prevHash);
+      if (!sameBytes(expected, row.hash)) return { ok: false, seq: row.seq, reason: 'altered' };
+    }
     if (row.format !== 2) organisation = row.hash;
-    lastOfCase.set(caseKey, row.hash);
+    lastOfChain.set(chain, row.hash);
     previous = row.hash;
   }
   return { ok: true, head: previous, count: rows.length };
+}
+
+/** What a deleted case's audit events become: their links stay, their fields are cleared. */
+export const REDACTED_ACTION = 'redacted';
+
+/**
+ * The seqs that `case.deleted` events say they cleared (`detail.redacted`), each to the seq of the
+ * deletion that names it (its case chain, now the case id is gone); a row may be taken on
+ * its hashes alone only if a deletion in the chain names it, so a redaction is itself recorded.
+ */
+function redactedBySomeDeletion(rows: readonly AuditRow[]): Map<number, number> {
+  const seqs = new Map<number, number>();
+  for (const row of rows) {
+    if (row.action !== 'case.deleted') continue;
+    const list = row.detail.redacted;
+    if (Array.isArray(list)) {
+      for (const seq of list) if (typeof seq === 'number') seqs.set(seq, row.seq);
+    }
+  }
+  return seqs;
 }

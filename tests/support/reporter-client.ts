@@ -73,7 +73,9 @@ export function prepareCase(
   slug: string,
   reporter: ReporterKeys,
   recipients: readonly Recipient[],
-  text = 'A report written for load testing. '.repeat(117)
+  text = 'A report written for load testing. '.repeat(117),
+  /** Fields of the report document to set (track, category, involved, …). */
+  fields: Record<string, unknown> = {}
 ): PreparedCase {
   const keys = newCaseKeys();
   const caseId = randomUUID();
@@ -90,12 +92,13 @@ export function prepareCase(
     aboutStaff: null,
     othersKnow: '',
     outcome: '',
-    contact: ''
+    contact: '',
+    ...fields
   };
   const body = JSON.stringify({
     submissionId,
     caseId,
-    track: 'whistleblowing',
+    track: report.track,
     lookupToken: toBase64(reporter.lookupToken),
     reporterSignPublicKey: toBase64(reporter.sign.publicKey),
     reporterBoxPublicKey: toBase64(reporter.box.publicKey),

@@ -34,7 +34,7 @@ import type {
 } from './types';
 
 /** What a sealed box holds; the purpose byte stops one kind of sealed secret passing as another. */
-export const SEAL_PURPOSE = { caseKeys: 1, unitSigningKey: 2 } as const;
+export const SEAL_PURPOSE = { caseKeys: 1, unitSigningKey: 2, receipt: 3 } as const;
 export type SealPurpose = keyof typeof SEAL_PURPOSE;
 
 /**

@@ -1,7 +1,7 @@
 // Attachments: crypto_secretstream_xchacha20poly1305 in fixed chunks, constant memory.
 import { ByteReader, canonical, concatBytes, expectLength, expectVersion, u32be } from './encoding';
 import { CryptoFormatError, DecryptionError, TruncatedStreamError } from './errors';
-import { DEFAULT_CHUNK_BYTES, DOMAIN, KEY_BYTES, MAX_CHUNK_BYTES, VERSION } from './params';
+import { DEFAULT_CHUNK_BYTES, DOMAIN, KEY_BYTES, LEGACY_VERSION, MAX_CHUNK_BYTES } from './params';
 import { decodeJson, encodeJson } from './primitives';
 import { lib, type Sodium } from './sodium';
 import type { ContentKey } from './types';
@@ -37,7 +37,7 @@ const MAX_META_BYTES = 64 * 1024;
 function streamAd(chunkSize: number, c: FileContext): Uint8Array {
   return canonical(
     DOMAIN.file,
-    new Uint8Array([VERSION.file]),
+    new Uint8Array([LEGACY_VERSION.file]),
     u32be(chunkSize),
     c.caseId,
     c.fileId
@@ -118,7 +118,7 @@ export function encryptFile(
     s.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
   );
   const header = concatBytes(
-    new Uint8Array([VERSION.file]),
+    new Uint8Array([LEGACY_VERSION.file]),
     u32be(chunkSize),
     streamHeader,
     u32be(encMeta.length),
@@ -185,7 +185,7 @@ export function decryptFile(
   expectLength(contentKey, KEY_BYTES, 'Content key');
   const s = lib();
   const r = new ByteReader(header, 'File header');
-  expectVersion(r.byte(), VERSION.file, 'File header');
+  expectVersion(r.byte(), LEGACY_VERSION.file, 'File header');
   const chunkSize = r.u32();
   checkChunkSize(chunkSize);
   const streamHeader = r.take(STREAM_HEADER_BYTES);

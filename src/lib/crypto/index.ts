@@ -8,6 +8,8 @@ export {
   ARGON2_OUTPUT_BYTES,
   ARGON2_SALT_BYTES,
   DEFAULT_CHUNK_BYTES,
+  FILE_CHUNK_BYTES,
+  FILE_BUCKET_BYTES,
   HUMAN_CODE_BYTES,
   LEGACY_VERSION,
   VERSION
@@ -95,6 +97,27 @@ export {
   type FileContext
 } from './files';
 export {
+  FileEncryptor,
+  FileDecryptor,
+  FileIntegrityError,
+  paddedFileSize,
+  isPaddedFileSize,
+  fileChunkCount,
+  filePlainChunkBytes,
+  fileStoredChunkBytes,
+  FILE_CHUNK_OVERHEAD,
+  FILE_HASH_BYTES,
+  type FileSecrets
+} from './file-stream';
+export {
+  encryptBlob,
+  decryptChunks,
+  type EncryptionJob,
+  type DecryptionJob,
+  type FileJobContext
+} from './file-jobs';
+export { encryptBlobInWorker, decryptChunksInWorker } from './file-worker-client';
+export {
   generateUnitSigningKey,
   signRosterEntry,
   verifyRosterEntry,
@@ -143,3 +166,17 @@ export {
   type PowChallenge,
   type PowPurpose
 } from './pow';
+export {
+  RECEIPT_FORMAT,
+  checkReceipt,
+  newReceiptSeed,
+  openReceipt,
+  receiptKeyFingerprint,
+  receiptKeyPair,
+  reportHashOf,
+  sealReceipt,
+  signReceipt,
+  type Receipt,
+  type ReceiptCheck,
+  type ReceiptFacts
+} from './receipts';

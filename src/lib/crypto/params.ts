@@ -25,6 +25,10 @@ export const PAD_BLOCK_BYTES = 256;
 export const DEFAULT_CHUNK_BYTES = 64 * 1024;
 export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
 
+/** Evidence files (format 2): plaintext bytes per stored chunk, and the size bucket. */
+export const FILE_CHUNK_BYTES = 1024 * 1024;
+export const FILE_BUCKET_BYTES = 64 * 1024;
+
 /** Version bytes, one per format. Retired numbers are never reused. */
 export const VERSION = {
   report: 2,
@@ -32,12 +36,14 @@ export const VERSION = {
   sealedBox: 1,
   caseKeyBundle: 1,
   wrappedStaffKeys: 1,
-  file: 1,
+  /** Evidence files: per-file key in the signed entry, padded size (format 1: the old header). */
+  file: 2,
   rosterSignature: 1,
   unitSigningKey: 1,
   rosterList: 1,
   unitKeyTransition: 1,
-  unitLink: 1
+  unitLink: 1,
+  receipt: 1
 } as const;
 
 /** Formats that are still read but no longer written (old cases keep them). */
@@ -45,7 +51,9 @@ export const LEGACY_VERSION = {
   /** Reports that did not bind the reporter's box key. */
   report: 1,
   /** Entries without a link to the chain head their writer saw. */
-  entry: 1
+  entry: 1,
+  /** The first file format (name and type in the stream header, content key): never stored. */
+  file: 1
 } as const;
 
 /** crypto_kdf contexts (exactly 8 bytes each). */
@@ -76,10 +84,12 @@ export const DOMAIN = {
   entryLink: 'candour/entry-link/v2',
   wrappedStaffKeys: 'candour/staff-keys/v1',
   file: 'candour/file/v1',
+  fileV2: 'candour/file/v2',
   request: 'candour/request/v1',
   roster: 'candour/roster/v1',
   rosterList: 'candour/roster-list/v1',
   unitKeyTransition: 'candour/unit-key-transition/v1',
   unitLink: 'candour/unit-link/v1',
-  fingerprint: 'candour/fingerprint/v1'
+  fingerprint: 'candour/fingerprint/v1',
+  receipt: 'candour/receipt/v1'
 } as const;

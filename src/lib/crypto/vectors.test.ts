@@ -9,6 +9,7 @@ import roster from '../../../tests/vectors/roster.json';
 import staffKeys from '../../../tests/vectors/staff-keys.json';
 import stream from '../../../tests/vectors/stream.json';
 import unitTrust from '../../../tests/vectors/unit-trust.json';
+import receiptVector from '../../../tests/vectors/receipt.json';
 import { deriveCaseKeys, formatCaseKey, lookupHash, parseCaseKey } from './case-key';
 import { fromHex, toHex } from './encoding';
 import {
@@ -36,6 +37,7 @@ import {
   unitKeyFollowsFrom,
   verifyUnitLink
 } from './unit-keys';
+import { checkReceipt, receiptKeyFingerprint, signReceipt } from './receipts';
 import { ready } from './sodium';
 import {
   derivePasswordSecrets,
@@ -289,5 +291,33 @@ describe('roster list, unit key transition, unit link', () => {
     expect(toHex(signUnitLink(unit.privateKey, link))).toBe(l.organisationSignature);
     expect(toHex(signUnitLink(body.privateKey, link))).toBe(l.bodySignature);
     expect(verifyUnitLink(body.publicKey, link, bytes(l.bodySignature))).toBe(true);
+  });
+});
+
+describe('receipt (proof of filing)', () => {
+  const v = receiptVector;
+  const server = signKeyPairFromSeed(bytes(v.serverSignSeed));
+  const facts = {
+    organisationId: v.organisationId,
+    caseId: v.caseId,
+    day: v.day,
+    reportCiphertext: bytes(v.reportCiphertext)
+  };
+
+  it('signs the same receipt from the same key and facts', () => {
+    expect(toHex(server.publicKey)).toBe(v.serverPublicKey);
+    expect(receiptKeyFingerprint(server.publicKey)).toBe(v.fingerprint);
+    expect(signReceipt(server, facts)).toEqual(v.receipt);
+  });
+
+  it('checks the frozen receipt against the published key and the ciphertext', () => {
+    expect(
+      checkReceipt(v.receipt, {
+        publicKey: bytes(v.serverPublicKey),
+        organisationId: v.organisationId,
+        caseId: v.caseId,
+        reportCiphertext: bytes(v.reportCiphertext)
+      })
+    ).toEqual({ ok: true });
   });
 });

@@ -3,4 +3,5 @@ export * from './routing';
 export * from './calendar';
 export * from './presets/index';
 export * from './labels';
+export * from './further';
 export * from './eligible-roles';

@@ -39,13 +39,43 @@ export type SubmitCaseBody = z.infer<typeof submitCaseSchema>;
 
 export const openCaseSchema = z.strictObject({ lookupToken: base64Bytes(32) });
 
+export const lookupTokenSchema = base64Bytes(32);
+
+/** Files an entry carries (their keys are inside the entry): at most this many per entry. */
+export const MAX_FILES_PER_ENTRY = 10;
+export const fileIdsSchema = z.array(uuidSchema).max(MAX_FILES_PER_ENTRY).optional();
+
+/** Starting, or asking about, an upload: only the padded size bucket travels. */
+export const fileUploadSchema = z.strictObject({
+  fileId: uuidSchema,
+  paddedSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 32 - 1)
+});
+export const reporterFileUploadSchema = fileUploadSchema.extend({ lookupToken: base64Bytes(32) });
+
+/** A chunk's place in the URL: /…/files/<fileId>/<index>. */
+export const fileChunkParamsSchema = z.object({
+  fileId: uuidSchema,
+  index: z.coerce.number().int().min(0).max(4095)
+});
+
 export const reporterMessageSchema = z.strictObject({
   lookupToken: base64Bytes(32),
   entryId: uuidSchema,
   epoch: z.number().int().min(0).max(10_000),
-  ciphertext
+  ciphertext,
+  fileIds: fileIdsSchema
 });
 export type ReporterMessageBody = z.infer<typeof reporterMessageSchema>;
+
+/** The reporter's receipt sealed to their own box key (a sealed box of about 600 bytes). */
+export const storeReceiptSchema = z.strictObject({
+  lookupToken: base64Bytes(32),
+  sealedReceipt: base64Up(2048)
+});
 
 export const escalateSchema = z.strictObject({
   lookupToken: base64Bytes(32),
@@ -63,7 +93,8 @@ export const escalateSchema = z.strictObject({
         sealedKey
       })
     )
-    .min(1)
+    // Empty only when the next stage goes to people who already hold the case (the route checks).
+    .min(0)
     .max(60)
 });
 export type EscalateBody = z.infer<typeof escalateSchema>;
@@ -90,6 +121,8 @@ export interface ReporterCaseView {
   closedOn: string | null;
   reportCiphertext: string;
   reporterKeys: { epoch: number; sealedKey: string }[];
+  /** The proof of filing, sealed to the reporter's box key; null until the browser stored it. */
+  sealedReceipt: string | null;
   holders: string[];
   entries: {
     id: string;

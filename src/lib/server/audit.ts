@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import {
   auditHash,
   CURRENT_AUDIT_FORMAT,
   GENESIS_HASH,
+  REDACTED_ACTION,
   verifyAuditChain,
   type AuditFields,
   type AuditRow
@@ -36,7 +37,10 @@ export function auditHeadQuery(db: Database, organisationId: string, caseId: str
     .where(
       and(
         eq(auditEvents.organisationId, organisationId),
-        caseId === null ? isNull(auditEvents.caseId) : eq(auditEvents.caseId, caseId)
+        caseId === null
+          ? // A deleted case's redacted events lost their case id but stay in their own chain.
+            and(isNull(auditEvents.caseId), ne(auditEvents.action, REDACTED_ACTION))
+          : eq(auditEvents.caseId, caseId)
       )
     )
     .orderBy(desc(auditEvents.seq))

@@ -45,6 +45,15 @@ const configSchema = z.object({
       .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
       .default('https://www.bbc.co.uk/weather')
   ),
+  /** Evidence files: the largest file and all of one case's files, in MB (1 000 000 bytes). */
+  CANDOUR_FILE_LIMIT_MB: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a number' }).int().min(1).max(2000).default(100)
+  ),
+  CANDOUR_CASE_FILES_LIMIT_MB: z.preprocess(
+    emptyAsUndefined,
+    z.coerce.number({ error: 'must be a number' }).int().min(1).max(100_000).default(500)
+  ),
   CANDOUR_DEMO: z.preprocess(
     emptyAsUndefined,
     z

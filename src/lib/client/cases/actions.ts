@@ -106,7 +106,8 @@ export async function sendEntry(
       entryId,
       purpose,
       epoch,
-      ciphertext: crypto.toBase64(ciphertext)
+      ciphertext: crypto.toBase64(ciphertext),
+      ...(body.files?.length ? { fileIds: body.files.map((f) => f.id) } : {})
     });
   });
 }

@@ -8,6 +8,7 @@ import type { SignPublicKey, StaffKeys } from '$lib/crypto';
 import { deadlinesFor, stageOf, type Policy, type Track } from '$lib/routing';
 import type { CaseOrganisation, CaseSummary, InboxCase } from '$lib/server/cases/staff-queries';
 import { loadCrypto } from './crypto';
+import { involvedIn, linkedCases, type InvolvedPerson, type LinkedPerson } from './linked';
 
 /** UTC day, as the server records it. */
 export function utcToday(now = new Date()): string {
@@ -73,6 +74,8 @@ export interface InboxRow {
   next: NextDeadline | null;
   /** False when the report's signature or decryption failed. */
   readable: boolean;
+  /** People this report names whom other cases this person holds also name (linked.ts). */
+  linked: LinkedPerson[];
 }
 
 /**
@@ -86,6 +89,7 @@ export async function openInbox(
 ): Promise<InboxRow[]> {
   const crypto = await loadCrypto();
   const orgs = new Map(inbox.organisations.map((o) => [o.id, o]));
+  const involved: { caseId: string; involved: InvolvedPerson[] }[] = [];
   const rows = inbox.cases.map((c): InboxRow => {
     const org = orgs.get(c.organisationId);
     let category: string | null = null;
@@ -100,6 +104,7 @@ export async function openInbox(
         crypto.fromBase64(c.reporterSignPublicKey) as SignPublicKey
       ) as Partial<ReportDocument>;
       category = typeof report.category === 'string' ? report.category : null;
+      involved.push({ caseId: c.caseId, involved: involvedIn(report) });
     } catch {
       readable = false;
     }
@@ -112,9 +117,12 @@ export async function openInbox(
       status: c.status,
       organisation: org?.name ?? '',
       next: nextDeadline(org?.policy ?? null, c, day),
-      readable
+      readable,
+      linked: []
     };
   });
+  const links = linkedCases(involved);
+  for (const row of rows) row.linked = links.get(row.caseId) ?? [];
   return rows.sort(compareRows);
 }
 

@@ -24,6 +24,7 @@ import type {
 import type { Policy, RosterMember } from '$lib/routing';
 import type { CaseAuditRow, CaseSummary } from '$lib/server/cases/staff-queries';
 import type { Holder } from '$lib/server/cases/types';
+import type { FileRecord } from '$lib/client/files/record';
 import { verifyCaseAudit, type CaseAuditCheck } from './audit';
 import { loadCrypto } from './crypto';
 import { decodeServerRecord, eventOf, type CaseEvent } from './events';
@@ -61,6 +62,8 @@ export interface EntryBody {
   outcome?: Outcome;
   /** Set on event entries: what the writer did to the case. */
   event?: CaseEvent;
+  /** Files the entry carries: their names, keys and hashes exist only here. */
+  files?: FileRecord[];
 }
 
 export type ShownEntry = {

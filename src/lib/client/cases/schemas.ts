@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { bodyKindSchema } from '$lib/routing/policy';
-import { signedEventSchema } from '$lib/schemas/cases';
+import { fileIdsSchema, signedEventSchema } from '$lib/schemas/cases';
 import { base64Up, uuidSchema } from '$lib/schemas/common';
 
 /** A sealed bundle with both keys is 1 + 48 + 1 + 1 + 70 bytes; room for later versions. */
@@ -41,7 +41,8 @@ export const staffEntrySchema = z.strictObject({
   entryId: uuidSchema,
   purpose: z.enum(ENTRY_PURPOSES),
   epoch,
-  ciphertext: base64Up(96 * 1024)
+  ciphertext: base64Up(96 * 1024),
+  fileIds: fileIdsSchema
 });
 export type StaffEntryBody = z.infer<typeof staffEntrySchema>;
 

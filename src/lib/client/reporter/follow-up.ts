@@ -3,7 +3,9 @@ import { decodeServerRecord, eventOf, type CaseEvent } from '$lib/client/cases/e
 import type { ServedUnit, VerifiedKeys } from '$lib/client/roster';
 import type { ChainCheck, ContentKey, DerivationPhase, ReporterKeys } from '$lib/crypto';
 import type { ReporterCaseView } from '$lib/schemas/cases';
+import { filesOf, type FileRecord } from '$lib/client/files/record';
 import { pinsOf, type ReportDocument } from './report';
+import { openKeptReceipt, type CheckedReceipt } from './receipt';
 import { signedPost, withRetry } from './requests';
 
 type Crypto = typeof import('$lib/crypto');
@@ -20,6 +22,8 @@ export interface OpenCase {
    * nobody on it is trusted, nothing is sealed to them and their messages are not believed.
    */
   pinProblem: 'organisation' | 'body' | null;
+  /** The proof of filing kept with the case, opened with the case key and checked again. */
+  receipt: CheckedReceipt | null;
 }
 
 export type ShownEntry =
@@ -29,7 +33,11 @@ export type ShownEntry =
       senderPersonId: string | null;
       on: string;
       text: string;
+      /** Files the entry carries (name, key, hash: only inside the signed entry). */
+      files: FileRecord[];
       verified: true;
+      /** The stage this message is the formal (final) response of, as its signed body says. */
+      finalForStage?: number;
     }
   | { id: string; from: 'staff'; senderPersonId: string | null; on: string; verified: false }
   /** Signed by whoever did it (the reporter, or a verified member of staff). */
@@ -69,7 +77,7 @@ async function pinProblemOf(
   return null;
 }
 
-async function fetchView(slug: string, keys: ReporterKeys, crypto: Crypto) {
+export async function fetchView(slug: string, keys: ReporterKeys, crypto: Crypto) {
   return withRetry(() =>
     signedPost<ReporterCaseView>(
       `/o/${encodeURIComponent(slug)}/api/case`,
@@ -154,14 +162,21 @@ export async function openCase(
           event
         };
       }
-      const text = (body as { text?: unknown }).text;
+      const { text, purpose, stage } = body as {
+        text?: unknown;
+        purpose?: unknown;
+        stage?: unknown;
+      };
+      const final = senderRole === 'staff' && purpose === 'final' && typeof stage === 'number';
       return {
         id: entry.id,
         from: senderRole,
         senderPersonId: entry.senderPersonId,
         on: entry.createdOn,
         text: typeof text === 'string' ? text : '',
-        verified: true
+        files: filesOf(body),
+        verified: true,
+        ...(final ? { finalForStage: stage } : {})
       };
     } catch {
       return {
@@ -173,7 +188,13 @@ export async function openCase(
       };
     }
   });
-  return { keys, view, report, contentKeys, messages, chain, pinProblem };
+  const organisationId = units.find((u) => u.kind === 'organisation')?.id ?? '';
+  const receipt = await openKeptReceipt(view.sealedReceipt, keys.box, {
+    organisationId,
+    caseId: view.caseId,
+    reportCiphertext: crypto.fromBase64(view.reportCiphertext)
+  });
+  return { keys, view, report, contentKeys, messages, chain, pinProblem, receipt };
 }
 
 /**
@@ -182,7 +203,7 @@ export async function openCase(
  */
 async function linked(
   slug: string,
-  open: OpenCase,
+  open: Pick<OpenCase, 'keys' | 'view'>,
   write: (prev: Uint8Array, crypto: Crypto) => Promise<unknown>
 ): Promise<void> {
   const crypto = await import('$lib/crypto');
@@ -201,8 +222,16 @@ async function linked(
   }
 }
 
-/** Sends a signed, encrypted reporter message under the case's current epoch. */
-export async function sendMessage(slug: string, open: OpenCase, text: string): Promise<void> {
+/**
+ * Sends a signed, encrypted reporter message under the case's current epoch, carrying the
+ * records of files already uploaded (src/lib/client/files/upload.ts).
+ */
+export async function sendMessage(
+  slug: string,
+  open: Pick<OpenCase, 'keys' | 'view' | 'contentKeys'>,
+  text: string,
+  files: FileRecord[] = []
+): Promise<void> {
   const epoch = Math.max(...open.contentKeys.keys());
   await linked(slug, open, async (prev, crypto) => {
     const entryId = globalThis.crypto.randomUUID();
@@ -212,7 +241,11 @@ export async function sendMessage(slug: string, open: OpenCase, text: string): P
       senderRole: 'reporter',
       kind: 'message',
       key: open.contentKeys.get(epoch)!,
-      body: { text, sentOn: new Date().toISOString().slice(0, 10) },
+      body: {
+        text,
+        sentOn: new Date().toISOString().slice(0, 10),
+        ...(files.length > 0 ? { files } : {})
+      },
       signer: open.keys.sign,
       prev
     });
@@ -223,7 +256,8 @@ export async function sendMessage(slug: string, open: OpenCase, text: string): P
           lookupToken: crypto.toBase64(open.keys.lookupToken),
           entryId,
           epoch,
-          ciphertext: crypto.toBase64(ciphertext)
+          ciphertext: crypto.toBase64(ciphertext),
+          ...(files.length > 0 ? { fileIds: files.map((f) => f.id) } : {})
         },
         open.keys.sign
       )

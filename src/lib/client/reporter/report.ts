@@ -1,6 +1,7 @@
 import type { VerifiedKeys } from '$lib/client/roster';
-import type { DerivationPhase } from '$lib/crypto';
+import type { ContentKey, DerivationPhase, ReporterKeys } from '$lib/crypto';
 import type { BodyKind, RosterMember, Track } from '$lib/routing';
+import { checkFiledReceipt, keepReceipt, type CheckedReceipt } from './receipt';
 import { signedPost, withRetry } from './requests';
 
 export const CATEGORIES = [
@@ -85,6 +86,13 @@ export interface Sent {
   caseKey: string;
   caseId: string;
   receivedOn: string;
+  /** Kept in this page only, to send the report's files once the case exists. */
+  reporter: ReporterKeys;
+  contentKey: ContentKey;
+  /** The server's signed proof of filing, as checked here; null when none came back. */
+  receipt: CheckedReceipt | null;
+  /** Whether the checked receipt was sealed and kept with the case. */
+  receiptKept: boolean;
 }
 
 /**
@@ -141,14 +149,35 @@ export async function sendReport(
   };
   onPhase('sending');
   const result = await withRetry(() =>
-    signedPost<{ caseId: string; receivedOn: string }>(
+    signedPost<{ caseId: string; receivedOn: string; receipt?: unknown }>(
       `/o/${encodeURIComponent(slug)}/api/cases`,
       body,
       reporter.sign
     )
   );
+  // Checked against the published key and the ciphertext this browser sent, never the server's word.
+  const receipt = await checkFiledReceipt(result.receipt, {
+    organisationId,
+    caseId,
+    reportCiphertext: crypto.fromBase64(body.reportCiphertext)
+  });
+  let receiptKept = false;
+  if (receipt?.check.ok && receipt.receipt) {
+    receiptKept = await keepReceipt(slug, reporter, receipt.receipt).then(
+      () => true,
+      () => false
+    );
+  }
   onPhase('sent');
-  return { caseKey, caseId: result.caseId, receivedOn: result.receivedOn };
+  return {
+    caseKey,
+    caseId: result.caseId,
+    receivedOn: result.receivedOn,
+    receipt,
+    receiptKept,
+    reporter,
+    contentKey: keys.contentKey
+  };
 }
 
 /** Members of an external body who would receive the case through a rule with these roles. */

@@ -1,11 +1,16 @@
 import { admin } from './admin';
 import { cases } from './cases';
 import { common } from './common';
+import { files } from './files';
+import { further } from './further';
+import { receipt } from './receipt';
+import { records } from './records';
 import { pow } from './pow';
 import { reporter } from './reporter';
 import { secondFactor } from './second-factor';
 import { routing } from './routing';
 import { staff } from './staff';
+import { stages } from './stages';
 import { trust } from './trust';
 import { staffErrors } from './staff-errors';
 import { usability } from './usability';
@@ -19,17 +24,30 @@ export const en = {
   ...staff,
   ...admin,
   ...reporter,
+  ...further,
+  ...receipt,
+  ...records,
   ...routing,
   ...cases,
+  ...stages,
   ...trust,
   ...usability,
   ...staffErrors,
   ...secondFactor,
-  ...pow
+  ...pow,
+  ...files
 } as const;
 
 export type MessageKey = keyof typeof en;
 
 /** The keys a reporter can meet: each one needs a translation in every language. */
-export const reporterFacing = { ...common, ...reporter, ...usability, ...pow } as const;
+export const reporterFacing = {
+  ...common,
+  ...reporter,
+  ...further,
+  ...receipt,
+  ...pow,
+  ...usability,
+  ...files
+} as const;
 export type ReporterFacingKey = keyof typeof reporterFacing;

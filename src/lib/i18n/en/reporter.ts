@@ -120,7 +120,7 @@ export const reporter = {
   'reporter.excluded.stage2_investigator': 'Investigated at stage 2',
   'reporter.excluded.not_on_panel': 'Not chosen for the panel',
   'reporter.excluded.tier_passed_over':
-    'Someone in the same group is named, so the report goes to the next group',
+    'You named someone they work closely with, so your report goes to other people instead',
   'reporter.excluded.lower_tier_used':
     'Receives such reports only when the people before them cannot',
   'reporter.excluded.not_in_tier': 'Does not handle this kind of report',

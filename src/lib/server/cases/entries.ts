@@ -14,6 +14,7 @@ import {
   type ChainName
 } from '$lib/crypto';
 import { appendAudit } from '../audit';
+import { attachFiles } from './files';
 import type { Database } from '../db';
 import { caseEntries, cases } from '../db/schema';
 import { actorColumns, auditTime, caseOrThrow, requireHolder, today, type Tx } from './store';
@@ -85,6 +86,8 @@ export interface AppendEntryInput extends SignedEntry {
   kind: 'message' | 'note' | 'action';
   actor: Actor;
   day?: string;
+  /** Uploaded files the entry carries (their keys are inside it): attached in its transaction. */
+  fileIds?: string[];
 }
 
 function linkOf(ciphertext: Uint8Array): Uint8Array {
@@ -184,6 +187,12 @@ export async function writeEntry(
   if (prior) return { entry: sameEntryOrConflict(prior, input), created: false };
   const created = await db.transaction(async (tx: Tx) => {
     if (!(await insertEntry(tx, record, input))) return false;
+    await attachFiles(tx, {
+      caseId: record.id,
+      entryId: input.entryId,
+      fileIds: input.fileIds ?? [],
+      actor: input.actor
+    });
     if (extra) await extra(tx);
     else
       await appendAudit(tx, {

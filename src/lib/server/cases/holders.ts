@@ -163,7 +163,10 @@ export async function addHolders(
 ): Promise<{ created: boolean; case: CaseRecord }> {
   const record = await caseOrThrow(db, input.caseId);
   if (input.actor.kind === 'staff') await requireHolder(db, input.caseId, input.actor.personId);
-  if (input.holders.length === 0) throw new CaseStoreError('invalid', 'Nobody to add.');
+  // Moving to the next stage may add nobody: its people (the chair at stage 3) may hold it already.
+  if (input.holders.length === 0 && input.toStage === undefined) {
+    throw new CaseStoreError('invalid', 'Nobody to add.');
+  }
   for (const h of input.holders) {
     if (h.epoch < 0 || h.epoch > record.keyEpoch) {
       throw new CaseStoreError('invalid', 'Unknown key epoch.');
@@ -196,24 +199,26 @@ export async function addHolders(
   };
   checkWriter(record, entry);
   const result = await writeEntry(db, record, entry, async (tx) => {
-    await tx
-      .insert(caseKeys)
-      .values(
-        input.holders.map((h) => ({
-          caseId: record.id,
-          personId: h.personId,
-          epoch: h.epoch,
-          sealedKey: h.sealedKey,
-          grantedBy: input.actor.kind === 'staff' ? input.actor.personId : null,
-          grantedOn: day
-        }))
-      )
-      .onConflictDoNothing();
-    // A revoked holder who is added again gets access back.
-    await tx
-      .update(caseKeys)
-      .set({ revokedOn: null })
-      .where(and(eq(caseKeys.caseId, record.id), inArray(caseKeys.personId, personIds)));
+    if (input.holders.length > 0) {
+      await tx
+        .insert(caseKeys)
+        .values(
+          input.holders.map((h) => ({
+            caseId: record.id,
+            personId: h.personId,
+            epoch: h.epoch,
+            sealedKey: h.sealedKey,
+            grantedBy: input.actor.kind === 'staff' ? input.actor.personId : null,
+            grantedOn: day
+          }))
+        )
+        .onConflictDoNothing();
+      // A revoked holder who is added again gets access back.
+      await tx
+        .update(caseKeys)
+        .set({ revokedOn: null })
+        .where(and(eq(caseKeys.caseId, record.id), inArray(caseKeys.personId, personIds)));
+    }
     if (input.toStage !== undefined) {
       await tx
         .update(cases)

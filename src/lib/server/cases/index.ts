@@ -29,6 +29,17 @@ export {
 } from './holders';
 export { updateCase, type UpdateCaseInput } from './updates';
 export {
+  startUpload,
+  storeChunk,
+  readChunk,
+  removeAbandonedUploads,
+  configuredFileLimits,
+  DEFAULT_FILE_LIMITS,
+  type FileActor,
+  type FileLimits,
+  type UploadStatus
+} from './files';
+export {
   CaseStoreError,
   type Actor,
   type CaseRecord,
@@ -45,6 +56,8 @@ export {
 export {
   reporterOrganisation,
   readSignedReporterRequest,
+  readSignedReporterBytes,
+  LOOKUP_HEADER,
   reporterCaseView,
   storeErrorToHttp,
   type ReporterOrganisation

@@ -2,11 +2,12 @@ import { error } from '@sveltejs/kit';
 import { and, eq } from 'drizzle-orm';
 import { fromBase64, lookupHash, toBase64 } from '$lib/crypto';
 import { policySchema, type Policy } from '$lib/routing';
-import { slugParamsSchema, type ReporterCaseView } from '$lib/schemas/cases';
+import { lookupTokenSchema, slugParamsSchema, type ReporterCaseView } from '$lib/schemas/cases';
 import type { z } from 'zod';
 import { parseJsonBytes, readBodyBytes, validateParams, notFound } from '../http';
 import type { Database } from '../db';
 import { organisations } from '../db/schema';
+import { sealedReceiptOf } from '../receipts';
 import { LOOKUP_DIFFICULTY, POW_HEADER, requirePow } from '../pow';
 import { authenticateReporter, DAY_HEADER, SIGNATURE_HEADER } from './reporter-auth';
 import { listEntries } from './entries';
@@ -78,11 +79,50 @@ export async function readSignedReporterRequest<S extends z.ZodType<{ lookupToke
   return { body, case: auth.case };
 }
 
-/** Maps case-store refusals to HTTP: not_found → 404, invalid → 400, conflict → 409. */
+/** The header that carries the lookup token when the body is a file chunk (not JSON). */
+export const LOOKUP_HEADER = 'x-candour-lookup';
+
+/**
+ * A signed reporter request whose body is raw bytes (a file chunk): the lookup token travels in
+ * a header, the signature covers the exact body as for JSON requests. Same 404 for every failure.
+ */
+export async function readSignedReporterBytes(
+  db: Database,
+  organisationId: string,
+  request: Request,
+  url: URL,
+  limit: number
+): Promise<{ bytes: Uint8Array; case: CaseRecord }> {
+  const header = request.headers.get(LOOKUP_HEADER) ?? '';
+  const token = lookupTokenSchema.safeParse(header);
+  const day = request.headers.get(DAY_HEADER);
+  if (!token.success || !day || !request.headers.get(SIGNATURE_HEADER)) notFound();
+  const lookupToken = fromBase64(token.data);
+  requirePow(
+    request.headers.get(POW_HEADER),
+    { purpose: 'lookup', path: url.pathname, day: day!, binding: lookupHash(lookupToken) },
+    LOOKUP_DIFFICULTY
+  );
+  const bytes = await readBodyBytes(request, limit);
+  const auth = await authenticateReporter(db, {
+    organisationId,
+    lookupToken,
+    method: request.method,
+    path: url.pathname,
+    body: bytes,
+    day,
+    signature: request.headers.get(SIGNATURE_HEADER)
+  });
+  if (!auth.ok) notFound();
+  return { bytes, case: auth.case };
+}
+
+/** Maps case-store refusals to HTTP: not_found → 404, invalid → 400, conflict → 409, too_large → 413. */
 export function storeErrorToHttp(e: unknown): never {
   if (e instanceof CaseStoreError) {
     if (e.code === 'not_found') notFound();
-    error(e.code === 'invalid' ? 400 : 409, { message: e.message, code: e.code });
+    const status = { invalid: 400, conflict: 409, too_large: 413 }[e.code];
+    error(status, { message: e.message, code: e.code });
   }
   throw e;
 }
@@ -92,10 +132,11 @@ export async function reporterCaseView(
   db: Database,
   record: CaseRecord
 ): Promise<ReporterCaseView> {
-  const [keys, holders, entries] = await Promise.all([
+  const [keys, holders, entries, receipt] = await Promise.all([
     reporterSealedKeys(db, record.id),
     holdersOf(db, record.id),
-    listEntries(db, record.id, { includeNotes: false })
+    listEntries(db, record.id, { includeNotes: false }),
+    sealedReceiptOf(db, record.id)
   ]);
   return {
     caseId: record.id,
@@ -110,6 +151,7 @@ export async function reporterCaseView(
     closedOn: record.closedOn,
     reportCiphertext: toBase64(record.reportCiphertext),
     reporterKeys: keys.map((k) => ({ epoch: k.epoch, sealedKey: toBase64(k.sealedKey) })),
+    sealedReceipt: receipt ? toBase64(receipt) : null,
     holders: holders.flatMap((h) => (h.personId ? [h.personId] : [])),
     entries: entries.map((e) => ({
       id: e.id,

@@ -54,11 +54,14 @@ export interface Holder {
   since: string;
 }
 
-/** A refused case operation; routes map `not_found` to 404, `invalid` to 400, `conflict` to 409. */
+/**
+ * A refused case operation; routes map `not_found` to 404, `invalid` to 400, `conflict` to 409,
+ * `too_large` (a file over its limit) to 413.
+ */
 export class CaseStoreError extends Error {
   override name = 'CaseStoreError';
   constructor(
-    readonly code: 'not_found' | 'invalid' | 'conflict',
+    readonly code: 'not_found' | 'invalid' | 'conflict' | 'too_large',
     message: string
   ) {
     super(message);

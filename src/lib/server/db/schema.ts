@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   date,
@@ -331,36 +332,69 @@ export const caseEntries = pgTable(
   (t) => [index('case_entries_case_idx').on(t.caseId, t.seq)]
 );
 
-export const attachments = pgTable(
-  'attachments',
+/**
+ * Evidence files (docs/FILES.md): an upload session and, once its entry is written, a file of
+ * that entry. The server knows only the file id, its case, who uploaded it, the padded size
+ * bucket and how many chunks it has; name, type, exact size and key travel in the signed entry.
+ * An upload whose entry never came is removed a day later (`removeAbandonedUploads`).
+ */
+export const caseFiles = pgTable(
+  'case_files',
   {
     id: uuid('id').primaryKey(),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id, { onDelete: 'cascade' }),
+    /** Null while uploading; set in the transaction that stores the entry that carries the file. */
     entryId: uuid('entry_id').references(() => caseEntries.id, { onDelete: 'cascade' }),
-    epoch: integer('epoch').notNull(),
-    /** secretstream header followed by the encrypted name and type. */
-    header: bytea('header').notNull(),
+    uploaderKind: senderKind('uploader_kind').notNull(),
+    uploaderPersonId: uuid('uploader_person_id').references(() => people.id, {
+      onDelete: 'set null'
+    }),
+    /** The size padded to its bucket, never the exact size. */
+    paddedSize: bigint('padded_size', { mode: 'number' }).notNull(),
     chunkCount: integer('chunk_count').notNull(),
-    /** Ciphertext size, so downloads can show progress. */
-    byteLength: integer('byte_length').notNull(),
-    complete: boolean('complete').notNull().default(false)
+    /** Day only: a reporter's upload records no time finer than the day. */
+    startedOn: date('started_on', { mode: 'string' }).notNull()
   },
-  (t) => [index('attachments_case_idx').on(t.caseId)]
+  (t) => [
+    index('case_files_case_idx').on(t.caseId),
+    index('case_files_pending_idx')
+      .on(t.startedOn)
+      .where(sql`${t.entryId} is null`)
+  ]
 );
 
-export const attachmentChunks = pgTable(
-  'attachment_chunks',
+/** One stored chunk of a file: a secretstream message, written in its own transaction. */
+export const caseFileChunks = pgTable(
+  'case_file_chunks',
   {
-    attachmentId: uuid('attachment_id')
+    fileId: uuid('file_id')
       .notNull()
-      .references(() => attachments.id, { onDelete: 'cascade' }),
+      .references(() => caseFiles.id, { onDelete: 'cascade' }),
+    /** Also straight from the case, so deleting a case removes every chunk. */
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
     index: integer('index').notNull(),
     data: bytea('data').notNull()
   },
-  (t) => [primaryKey({ columns: [t.attachmentId, t.index] })]
+  (t) => [
+    primaryKey({ columns: [t.fileId, t.index] }),
+    index('case_file_chunks_case_idx').on(t.caseId)
+  ]
 );
+
+/**
+ * The reporter's proof of filing (docs/PROTOCOL.md §13): the server's signed receipt, sealed by the
+ * reporter's browser to the reporter's own box key, so only the case key opens it.
+ */
+export const caseReceipts = pgTable('case_receipts', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  sealedReceipt: bytea('sealed_receipt').notNull()
+});
 
 /**
  * Append-only, hash-chained record of who did what to which case, with no content. Each row's

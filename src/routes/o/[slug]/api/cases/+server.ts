@@ -12,6 +12,7 @@ import {
 } from '$lib/server/cases';
 import { parseJsonBytes, readBodyBytes } from '$lib/server/http';
 import { newCaseNoticeAllowed, POW_HEADER, requirePow, submitDifficulty } from '$lib/server/pow';
+import { receiptFor } from '$lib/server/receipts';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 import { notifyCaseEvent } from '$lib/server/notify';
@@ -65,12 +66,15 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
   if (result.created && (await newCaseNoticeAllowed(database, organisation.id, day))) {
     notifyCaseEvent(result.case.id, { by: 'reporter' });
   }
+  // The proof of filing: signed after the write, over what was stored (docs/PROTOCOL.md §13).
+  const receipt = await receiptFor(database, result.case);
   return json(
     {
       caseId: result.case.id,
       receivedOn: result.case.receivedOn,
       stage: result.case.stage,
-      created: result.created
+      created: result.created,
+      receipt
     },
     { status: result.created ? 201 : 200 }
   );

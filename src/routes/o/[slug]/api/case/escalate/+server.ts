@@ -1,6 +1,6 @@
 import { error, json } from '@sveltejs/kit';
 import { fromBase64 } from '$lib/crypto';
-import { deadlinesFor, stageOf } from '$lib/routing';
+import { escalationRefusal } from '$lib/server/cases/procedure';
 import { escalateSchema } from '$lib/schemas/cases';
 import {
   addHolders,
@@ -20,8 +20,9 @@ function refuse(message: string): never {
 
 /**
  * The reporter takes the case further: to the next complaint stage within its window, or to an
- * external body the policy offers. Their browser sealed the content key to the newcomers; this
- * stores those bundles, records it for everyone on the case and moves the stage.
+ * external body the policy offers at this stage (some only once the stage has been answered).
+ * Their browser sealed the content key to the newcomers; this stores those bundles, records it
+ * for everyone on the case and moves the stage.
  */
 export const POST: RequestHandler = async ({ params, request, url }) => {
   const database = await db();
@@ -35,8 +36,10 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     32 * 1024
   );
   const policy = organisation.policy;
-  const track = policy.tracks[record.track];
-  if (!track) refuse('This organisation no longer takes that kind of report.');
+  const target = body.target;
+  // The procedure first: a closed window or a stage not yet answered is explained, not hidden.
+  const refusal = escalationRefusal(policy, record, target, today());
+  if (refusal) error(400, refusal);
   const units = await eligibleHolderIds(
     database,
     organisation.id,
@@ -44,30 +47,17 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
   );
   const kinds = [...units.values()].map((u) => u.unitKind);
   let toStage: number | undefined;
-  const target = body.target;
   if (target.kind === 'next_stage') {
-    if (record.stage >= track.stages.length) refuse('This is the last stage.');
-    const { nextStageRequestBy } = deadlinesFor(policy, record.track, record.stage, {
-      receivedOn: record.stageStartedOn,
-      acknowledgedOn: record.acknowledgedOn,
-      respondedOn: record.respondedOn
-    });
-    if (!nextStageRequestBy || today() > nextStageRequestBy) {
-      refuse('The next stage can be asked for only after a reply, within its time limit.');
-    }
     if (kinds.length !== body.holders.length || kinds.some((k) => k !== 'organisation')) {
       refuse('The next stage goes to people inside the organisation.');
     }
-    stageOf(policy, record.track, record.stage + 1);
     toStage = record.stage + 1;
-  } else {
-    const offered = track.externalBodies.some(
-      (rule) => rule.kind === target.body && (!rule.stages || rule.stages.includes(record.stage))
-    );
-    if (!offered) refuse('That body is not part of this procedure.');
-    if (kinds.length !== body.holders.length || kinds.some((k) => k !== target.body)) {
-      refuse('Everyone added must belong to that body.');
-    }
+  } else if (
+    body.holders.length === 0 ||
+    kinds.length !== body.holders.length ||
+    kinds.some((k) => k !== target.body)
+  ) {
+    refuse('Everyone added must belong to that body.');
   }
   const result = await addHolders(database, {
     caseId: record.id,

@@ -29,7 +29,8 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     kind: 'message',
     actor: { kind: 'reporter' },
     epoch: body.epoch,
-    ciphertext: fromBase64(body.ciphertext)
+    ciphertext: fromBase64(body.ciphertext),
+    fileIds: body.fileIds
   }).catch(storeErrorToHttp);
   if (result.created) notifyCaseEvent(record.id, { by: 'reporter' });
   return json(

@@ -32,7 +32,8 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
     kind: KIND[body.purpose],
     actor,
     epoch: body.epoch,
-    ciphertext: fromBase64(body.ciphertext)
+    ciphertext: fromBase64(body.ciphertext),
+    fileIds: body.fileIds
   }).catch(storeErrorToHttp);
   if (result.created && body.purpose === 'ask') {
     await updateCase(database, { caseId: record.id, actor, status: 'awaiting_reporter' }).catch(

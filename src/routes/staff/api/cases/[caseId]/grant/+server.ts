@@ -1,21 +1,13 @@
 import { error, json } from '@sveltejs/kit';
 import { fromBase64 } from '$lib/crypto';
 import { grantSchema } from '$lib/client/cases/schemas';
-import { stageOf } from '$lib/routing';
-import { addHolders, eligibleHolderIds, storeErrorToHttp } from '$lib/server/cases';
-import {
-  heldCase,
-  organisationsById,
-  stage2InvestigatorFromAudit
-} from '$lib/server/cases/staff-queries';
+import { addHolders, storeErrorToHttp } from '$lib/server/cases';
+import { panelRefusal } from '$lib/server/cases/procedure';
+import { heldCase, organisationsById } from '$lib/server/cases/staff-queries';
 import { readJson } from '$lib/server/http';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 import { notifyCaseEvent } from '$lib/server/notify';
-
-function refuse(message: string): never {
-  error(400, { message, code: 'invalid' });
-}
 
 /**
  * Gives a colleague (or a stage-3 panel) access. Whether someone is named as involved is known
@@ -28,26 +20,13 @@ export const POST: RequestHandler = async ({ locals, params, request }) => {
   const body = await readJson(request, grantSchema, 64 * 1024);
   if (body.purpose === 'panel') {
     const [organisation] = await organisationsById(database, [record.organisationId]);
-    const policy = organisation?.policy;
-    let hasPanel: boolean;
-    try {
-      hasPanel = Boolean(policy && stageOf(policy, record.track, record.stage).panel);
-    } catch {
-      hasPanel = false;
-    }
-    if (!hasPanel) refuse('This stage has no panel.');
-    const units = await eligibleHolderIds(
+    const refusal = await panelRefusal(
       database,
-      record.organisationId,
+      organisation?.policy,
+      record,
       body.holders.map((h) => h.personId)
     );
-    if ([...units.values()].some((u) => u.unitKind !== 'organisation')) {
-      refuse('A panel is made of people inside the organisation.');
-    }
-    const investigator = await stage2InvestigatorFromAudit(database, record.id);
-    if (investigator && body.holders.some((h) => h.personId === investigator)) {
-      refuse('The person who investigated at stage 2 cannot sit on the panel.');
-    }
+    if (refusal) error(400, refusal);
   }
   const result = await addHolders(database, {
     caseId: record.id,

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import {
+  auditHash,
+  GENESIS_HASH,
+  REDACTED_ACTION,
+  verifyAuditChain,
+  type AuditFields,
+  type AuditRow
+} from './audit';
+
+async function chain(events: AuditFields[]): Promise<AuditRow[]> {
+  const rows: AuditRow[] = [];
+  let prev = GENESIS_HASH;
+  for (const [i, fields] of events.entries()) {
+    const hash = await auditHash(fields, prev);
+    rows.push({ ...fields, seq: i + 1, prevHash: prev, hash });
+    prev = hash;
+  }
+  return rows;
+}
+
+const base = {
+  organisationId: 'org',
+  actorKind: 'staff' as const,
+  actorPersonId: 'p',
+  occurredOn: '2026-11-27',
+  occurredAt: null
+};
+
+function redact(row: AuditRow): AuditRow {
+  return {
+    ...row,
+    caseId: null,
+    actorKind: 'system',
+    actorPersonId: null,
+    action: REDACTED_ACTION,
+    detail: {}
+  };
+}
+
+describe('audit chain with a deleted case', () => {
+  it('takes a redacted event on its hashes only when a later case.deleted names it', async () => {
+    const rows = await chain([
+      { ...base, caseId: 'a', action: 'case.submitted', detail: {} },
+      { ...base, caseId: 'b', action: 'case.submitted', detail: {} },
+      { ...base, caseId: null, action: 'case.deleted', detail: { redacted: [1] } }
+    ]);
+    expect(await verifyAuditChain([redact(rows[0]!), rows[1]!, rows[2]!])).toMatchObject({
+      ok: true
+    });
+  });
+
+  it('refuses a redaction no deletion names', async () => {
+    const rows = await chain([
+      { ...base, caseId: 'a', action: 'case.submitted', detail: {} },
+      { ...base, caseId: 'b', action: 'case.submitted', detail: {} },
+      { ...base, caseId: null, action: 'case.deleted', detail: { redacted: [1] } }
+    ]);
+    expect(await verifyAuditChain([rows[0]!, redact(rows[1]!), rows[2]!])).toMatchObject({
+      ok: false,
+      seq: 2,
+      reason: 'altered'
+    });
+  });
+});
+
+describe('audit chains per case (format 2)', () => {
+  async function perCase(events: AuditFields[]): Promise<AuditRow[]> {
+    const rows: AuditRow[] = [];
+    const last = new Map<string, Uint8Array>();
+    for (const [i, fields] of events.entries()) {
+      const row = { ...fields, format: 2 as const };
+      const prev = last.get(fields.caseId ?? '') ?? GENESIS_HASH;
+      const hash = await auditHash(row, prev);
+      rows.push({ ...row, seq: i + 1, prevHash: prev, hash });
+      last.set(fields.caseId ?? '', hash);
+    }
+    return rows;
+  }
+
+  it('links each event to its own case, so one case verifies without the others', async () => {
+    const rows = await perCase([
+      { ...base, caseId: 'a', action: 'case.submitted', detail: {} },
+      { ...base, caseId: 'b', action: 'case.submitted', detail: {} },
+      { ...base, caseId: 'a', action: 'case.updated', detail: {} },
+      { ...base, caseId: null, action: 'person.reinvite_sent', detail: {} }
+    ]);
+    expect(await verifyAuditChain(rows)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(rows.filter((r) => r.caseId === 'a'))).toMatchObject({
+      ok: true
+    });
+    // A deleted middle event of a case breaks that case's next link.
+    expect(await verifyAuditChain([rows[1]!, rows[2]!, rows[3]!])).toMatchObject({
+      ok: false,
+      seq: 3,
+      reason: 'broken_link'
+    });
+  });
+
+  it("takes a deleted case's redacted events on their hashes, linked among themselves", async () => {
+    const rows = await perCase([
+      { ...base, caseId: 'a', action: 'case.submitted', detail: {} },
+      { ...base, caseId: 'b', action: 'case.submitted', detail: {} },
+      { ...base, caseId: 'a', action: 'case.updated', detail: {} },
+      { ...base, caseId: null, action: 'case.deleted', detail: { redacted: [1, 3] } }
+    ]);
+    const redacted = [redact(rows[0]!), rows[1]!, redact(rows[2]!), rows[3]!];
+    expect(await verifyAuditChain(redacted)).toMatchObject({ ok: true });
+  });
+});

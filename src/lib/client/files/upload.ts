@@ -1,0 +1,144 @@
+/**
+ * Uploading one file: encrypted chunk by chunk (in the file worker), each chunk sent as it is
+ * made while the next one is encrypted, so memory holds about two chunks whatever the size. A
+ * dropped connection is waited out: the browser asks the server which chunks it has and sends
+ * on from there. Resuming needs this page's file key, so it works while the page stays open
+ * (a closed laptop lid included), not after it is reloaded.
+ */
+import { ApiError } from '$lib/client/api';
+import type { EncryptionJob, FileJobContext } from '$lib/crypto';
+import type { FileRecord } from './record';
+import type { FileTransport } from './transport';
+
+export interface TransferProgress {
+  /** Bytes of the file (not of padding) sent or received so far. */
+  done: number;
+  total: number;
+  /** Estimated from the speed so far; null until there is a speed to go by. */
+  secondsLeft: number | null;
+  /** `waiting` while the connection is down and the transfer will go on by itself. */
+  state: 'working' | 'waiting';
+}
+
+export interface UploadOptions {
+  blob: Blob;
+  name: string;
+  type: string;
+  caseId: string;
+  transport: FileTransport;
+  encrypt?: (blob: Blob, context: FileJobContext) => Promise<EncryptionJob>;
+  onProgress?: (progress: TransferProgress) => void;
+  /** Milliseconds to wait before asking again after a dropped connection (grows to 10 s). */
+  retryDelay?: number;
+  signal?: AbortSignal;
+}
+
+/** Whether an error means "try again later" (no answer, or the server failed), not "refused". */
+export function isTransient(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 0 || error.status >= 500);
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new DOMException('Cancelled', 'AbortError'));
+    });
+  });
+}
+
+/** Tracks speed and time left over what was actually transferred this time. */
+export function progressMeter(total: number, onProgress?: (p: TransferProgress) => void) {
+  const started = Date.now();
+  let moved = 0;
+  let done = 0;
+  return {
+    advance(bytes: number, transferred: boolean) {
+      done = Math.min(total, done + bytes);
+      if (transferred) moved += bytes;
+      const seconds = (Date.now() - started) / 1000;
+      const rate = seconds > 0.5 && moved > 0 ? moved / seconds : null;
+      onProgress?.({
+        done,
+        total,
+        secondsLeft: rate ? Math.ceil((total - done) / rate) : null,
+        state: 'working'
+      });
+    },
+    waiting() {
+      onProgress?.({ done, total, secondsLeft: null, state: 'waiting' });
+    }
+  };
+}
+
+/** Runs `attempt` until it succeeds or is refused; while the connection is down, it waits. */
+export async function untilAnswered<T>(
+  attempt: () => Promise<T>,
+  options: { retryDelay?: number; signal?: AbortSignal; onWait?: () => void }
+): Promise<T> {
+  let delay = options.retryDelay ?? 1000;
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isTransient(error) || options.signal?.aborted) throw error;
+      options.onWait?.();
+      await sleep(delay, options.signal);
+      delay = Math.min(10_000, delay * 2);
+    }
+  }
+}
+
+/** Encrypts and uploads one file; returns what its entry must carry. */
+export async function uploadFile(options: UploadOptions): Promise<FileRecord> {
+  const crypto = await import('$lib/crypto');
+  await crypto.ready();
+  const encrypt = options.encrypt ?? crypto.encryptBlobInWorker;
+  const fileId = globalThis.crypto.randomUUID();
+  const { transport, signal } = options;
+  const job = await encrypt(options.blob, { caseId: options.caseId, fileId });
+  const meter = progressMeter(options.blob.size, options.onProgress);
+  const wait = { retryDelay: options.retryDelay, signal, onWait: () => meter.waiting() };
+  try {
+    const status = await untilAnswered(() => transport.start(fileId, job.paddedSize), wait);
+    const stored = new Set(status.stored);
+    let pending = job.next();
+    for (let index = 0; index < job.chunkCount; index++) {
+      const chunk = await pending;
+      if (index + 1 < job.chunkCount) pending = job.next();
+      const fileBytes = Math.max(
+        0,
+        Math.min(crypto.FILE_CHUNK_BYTES, options.blob.size - index * crypto.FILE_CHUNK_BYTES)
+      );
+      if (stored.has(index)) {
+        meter.advance(fileBytes, false);
+        continue;
+      }
+      await untilAnswered(async () => {
+        try {
+          await transport.put(fileId, index, chunk);
+        } catch (error) {
+          if (!isTransient(error)) throw error;
+          // Maybe it arrived and only the answer was lost: ask before sending it again.
+          const now = await transport.start(fileId, job.paddedSize).catch(() => null);
+          if (now?.stored.includes(index)) return;
+          throw error;
+        }
+      }, wait);
+      meter.advance(fileBytes, true);
+    }
+    const secrets = await job.finish();
+    return {
+      id: fileId,
+      name: options.name,
+      type: options.type,
+      size: secrets.size,
+      key: crypto.toBase64(secrets.key),
+      header: crypto.toBase64(secrets.header),
+      hash: crypto.toBase64(secrets.hash)
+    };
+  } finally {
+    job.close();
+  }
+}

@@ -1,0 +1,36 @@
+import { json } from '@sveltejs/kit';
+import { REPORTER_BODY_LIMIT, reporterFileUploadSchema } from '$lib/schemas/cases';
+import {
+  configuredFileLimits,
+  readSignedReporterRequest,
+  reporterOrganisation,
+  startUpload,
+  storeErrorToHttp
+} from '$lib/server/cases';
+import { db } from '$lib/server/runtime';
+import type { RequestHandler } from './$types';
+
+/** Starts the reporter's upload of a file, or says which chunks are stored (to resume). */
+export const POST: RequestHandler = async ({ params, request, url }) => {
+  const database = await db();
+  const organisation = await reporterOrganisation(database, params);
+  const { body, case: record } = await readSignedReporterRequest(
+    database,
+    organisation.id,
+    request,
+    url,
+    reporterFileUploadSchema,
+    REPORTER_BODY_LIMIT
+  );
+  const status = await startUpload(
+    database,
+    {
+      caseId: record.id,
+      fileId: body.fileId,
+      paddedSize: body.paddedSize,
+      actor: { kind: 'reporter' }
+    },
+    configuredFileLimits()
+  ).catch(storeErrorToHttp);
+  return json(status, { headers: { 'cache-control': 'no-store' } });
+};
