@@ -2,7 +2,7 @@
  * The audit chain, shared by the server (which appends) and browsers (which verify). Pure: hashes
  * with WebCrypto SHA-256, so it runs unchanged in Node 20 and in any browser.
  *
- * hash = SHA-256( canonical("candour/audit/v1", organisationId, caseId, actorKind, actorPersonId,
+ * hash = SHA-256( canonical(domain, organisationId, caseId, actorKind, actorPersonId,
  *                           action, json(detail), occurredOn, occurredAt, prevHash) )
  * where canonical() frames each field as u32(length) ‖ UTF-8 bytes, absent values are the empty
  * string (ids are UUIDs, so never empty), json() sorts object keys, and occurredAt is an ISO-8601
@@ -14,7 +14,8 @@
  * - format 2 ("candour/audit/v2"): the previous event of the same case (of any format), or, for
  *   an event about no case, the organisation's previous event about no case. So a case's chain
  *   depends on that case alone, and checking it needs nothing of any other case.
- * A chain's first event has 32 zero bytes as prevHash.
+ * A chain's first event has 32 zero bytes as prevHash. A deleted case's events, redacted (their
+ * case id gone), stay in their case's chain; the `case.deleted` event naming them says which.
  */
 export type AuditJson =
   string | number | boolean | null | AuditJson[] | { [key: string]: AuditJson };
