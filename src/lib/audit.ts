@@ -2,7 +2,7 @@
  * The audit chain, shared by the server (which appends) and browsers (which verify). Pure: hashes
  * with WebCrypto SHA-256, so it runs unchanged in Node 20 and in any browser.
  *
- * hash = SHA-256( canonical(domain, organisationId, caseId, actorKind, actorPersonId,
+ * hash = SHA-256( canonical("candour/audit/v1", organisationId, caseId, actorKind, actorPersonId,
  *                           action, json(detail), occurredOn, occurredAt, prevHash) )
  * where canonical() frames each field as u32(length) ‖ UTF-8 bytes, absent values are the empty
  * string (ids are UUIDs, so never empty), json() sorts object keys, and occurredAt is an ISO-8601
@@ -14,8 +14,7 @@
  * - format 2 ("candour/audit/v2"): the previous event of the same case (of any format), or, for
  *   an event about no case, the organisation's previous event about no case. So a case's chain
  *   depends on that case alone, and checking it needs nothing of any other case.
- * A chain's first event has 32 zero bytes as prevHash. A deleted case's events, redacted (their
- * case id gone), stay in their case's chain; the `case.deleted` event naming them says which.
+ * A chain's first event has 32 zero bytes as prevHash.
  */
 export type AuditJson =
   string | number | boolean | null | AuditJson[] | { [key: string]: AuditJson };
@@ -117,25 +116,29 @@ export type ChainCheck =
  * tail of a chain is only caught by comparing with a head recorded earlier.
  */
 export async function verifyAuditChain(rows: readonly AuditRow[]): Promise<ChainCheck> {
-  const redactedBy = redactedBySomeDeletion(rows);
-  /** The last format-1 event of the organisation, and the last event of each case's chain. */
+  const redactable = redactedBySomeDeletion(rows);
+  /** The last hash of each format-1 chain and of each case (any format). */
   let organisation = GENESIS_HASH;
-  const lastOfChain = new Map<string, Uint8Array>();
+  const lastOfCase = new Map<string, Uint8Array>();
   let previous = GENESIS_HASH;
   for (const row of rows) {
-    // A deleted case's events lost their case id: the deletion that names them says whose they were.
-    const deletion = row.action === REDACTED_ACTION ? redactedBy.get(row.seq) : undefined;
-    const chain = deletion !== undefined ? `deleted:${deletion}` : `case:${row.caseId ?? ''}`;
-    const expectedPrev = row.format === 2 ? (lastOfChain.get(chain) ?? GENESIS_HASH) : organisation;
+    const caseKey = row.caseId ?? '';
+    const expectedPrev =
+      row.format === 2 ? (lastOfCase.get(caseKey) ?? GENESIS_HASH) : organisation;
     if (!sameBytes(row.prevHash, expectedPrev))
       return { ok: false, seq: row.seq, reason: 'broken_link' };
-    // A deleted case's event keeps its place and hashes; a later `case.deleted` names it.
-    if (deletion === undefined) {
-      const expected = await auditHash(row, row.prevHash);
-      if (!sameBytes(expected, row.hash)) return { ok: false, seq: row.seq, reason: 'altered' };
+    // A deleted case's format-1 event keeps its place in the organisation's chain and its
+    // hashes; a later `case.deleted` names it. (Format-2 events of a deleted case are removed
+    // with their case's chain.)
+    if (row.format !== 2 && row.action === REDACTED_ACTION && redactable.has(row.seq)) {
+      organisation = row.hash;
+      previous = row.hash;
+      continue;
     }
+    const expected = await auditHash(row, row.prevHash);
+    if (!sameBytes(expected, row.hash)) return { ok: false, seq: row.seq, reason: 'altered' };
     if (row.format !== 2) organisation = row.hash;
-    lastOfChain.set(chain, row.hash);
+    lastOfCase.set(caseKey, row.hash);
     previous = row.hash;
   }
   return { ok: true, head: previous, count: rows.length };
@@ -145,18 +148,15 @@ export async function verifyAuditChain(rows: readonly AuditRow[]): Promise<Chain
 export const REDACTED_ACTION = 'redacted';
 
 /**
- * The seqs that `case.deleted` events say they cleared (`detail.redacted`), each to the seq of the
- * deletion that names it (its case chain, now the case id is gone); a row may be taken on
+ * The seqs that `case.deleted` events say they cleared (`detail.redacted`); a row may be taken on
  * its hashes alone only if a deletion in the chain names it, so a redaction is itself recorded.
  */
-function redactedBySomeDeletion(rows: readonly AuditRow[]): Map<number, number> {
-  const seqs = new Map<number, number>();
+function redactedBySomeDeletion(rows: readonly AuditRow[]): Set<number> {
+  const seqs = new Set<number>();
   for (const row of rows) {
     if (row.action !== 'case.deleted') continue;
     const list = row.detail.redacted;
-    if (Array.isArray(list)) {
-      for (const seq of list) if (typeof seq === 'number') seqs.set(seq, row.seq);
-    }
+    if (Array.isArray(list)) for (const seq of list) if (typeof seq === 'number') seqs.add(seq);
   }
   return seqs;
 }

@@ -171,6 +171,57 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     expect(submitted[0]!.actorPersonId).toBeNull();
   });
 
+  it('answers a new submission with the case exactly as stored, and a retry alike', async () => {
+    const filed = await file(['chair']);
+    const input = { ...filed.input, caseId: randomUUID(), submissionId: randomUUID() };
+    const other = await deriveCaseKeys(parseCaseKey(generateCaseKey()), seed.organisationId);
+    input.lookupHash = lookupHash(other.lookupToken);
+    const first = await submitCase(database.db, input);
+    const retry = await submitCase(database.db, input);
+    const stored = await loadCaseForStaff(database.db, input.caseId, seed.people.chair!.personId);
+    expect(first.created).toBe(true);
+    expect(retry.created).toBe(false);
+    const plain = (r: object) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k, v instanceof Uint8Array ? [...v] : v])
+      );
+    expect(plain(first.case)).toEqual(plain(stored!.case));
+    expect(plain(retry.case)).toEqual(plain(stored!.case));
+  });
+
+  it('seals a case only to people who may hold it: not a person of an unlinked body', async () => {
+    const filed = await file(['chair']);
+    const [stranger] = await database.db
+      .select({ id: people.id })
+      .from(people)
+      .where(
+        sql`${people.organisationId} <> ${seed.organisationId}
+        and ${people.organisationId} not in (select body_id from unit_links
+          where organisation_id = ${seed.organisationId})`
+      )
+      .limit(1);
+    const other = await deriveCaseKeys(parseCaseKey(generateCaseKey()), seed.organisationId);
+    const attempt = {
+      ...filed.input,
+      caseId: randomUUID(),
+      submissionId: randomUUID(),
+      lookupHash: lookupHash(other.lookupToken),
+      recipients: [
+        filed.input.recipients[0]!,
+        { personId: stranger!.id, sealedKey: new Uint8Array(90) }
+      ]
+    };
+    await expect(submitCase(database.db, attempt)).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      submitCase(database.db, {
+        ...attempt,
+        recipients: [filed.input.recipients[0]!, filed.input.recipients[0]!]
+      })
+    ).rejects.toMatchObject({ code: 'invalid' });
+    const rows = await database.db.select().from(cases).where(eq(cases.id, attempt.caseId));
+    expect(rows).toHaveLength(0);
+  });
+
   it('refuses a submission id reused with another case key, and unknown recipients', async () => {
     const filed = await file(['chair']);
     const other = await deriveCaseKeys(parseCaseKey(generateCaseKey()), seed.organisationId);

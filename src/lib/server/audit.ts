@@ -1,9 +1,8 @@
-import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import {
   auditHash,
   CURRENT_AUDIT_FORMAT,
   GENESIS_HASH,
-  REDACTED_ACTION,
   verifyAuditChain,
   type AuditFields,
   type AuditRow
@@ -18,15 +17,38 @@ import { auditEvents } from './db/schema';
  * so two events never claim the same predecessor.
  */
 export async function appendAudit(tx: Database, fields: AuditFields): Promise<void> {
-  const chain = `candour-audit:${fields.organisationId}:${fields.caseId ?? ''}`;
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${chain}, 0))`);
+  await tx.execute(sql`select ${lockAuditChain(fields.organisationId, fields.caseId)}`);
+  await appendAuditLocked(tx, fields);
+}
+
+/**
+ * Takes one chain's lock (a case's, or the organisation's events about no case) for the rest of
+ * the transaction: an expression, so a write can take it in the statement it makes anyway. The
+ * chain's head must then be read by a later statement (its snapshot comes after the lock), as
+ * appendAuditLocked does.
+ */
+export function lockAuditChain(organisationId: string, caseId: string | null): SQL {
+  const chain = `candour-audit:${organisationId}:${caseId ?? ''}`;
+  return sql`pg_advisory_xact_lock(hashtextextended(${chain}, 0))`;
+}
+
+/** appendAudit for a transaction that holds the chain's lock already (lockAuditChain). */
+export async function appendAuditLocked(tx: Database, fields: AuditFields): Promise<void> {
   const [last] = await auditHeadQuery(tx, fields.organisationId, fields.caseId);
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  await tx.insert(auditEvents).values(await auditRowAfter(fields, last?.hash ?? null));
+}
+
+/**
+ * The row that appends `fields` after the event whose hash is `prevHash` (null: the chain's
+ * first event), for a writer that read the head itself under the chain's lock.
+ */
+export async function auditRowAfter(fields: AuditFields, prevHash: Uint8Array | null) {
+  const prev = prevHash ?? GENESIS_HASH;
   // Store exactly what is hashed: milliseconds, so the database's microseconds add nothing.
   const occurredAt =
     fields.occurredAt === null ? null : new Date(new Date(fields.occurredAt).getTime());
   const row = { ...fields, occurredAt, format: CURRENT_AUDIT_FORMAT };
-  await tx.insert(auditEvents).values({ ...row, prevHash, hash: await auditHash(row, prevHash) });
+  return { ...row, prevHash: prev, hash: await auditHash(row, prev) };
 }
 
 /** The last event of one case's chain, or of the organisation's events about no case. */
@@ -37,10 +59,7 @@ export function auditHeadQuery(db: Database, organisationId: string, caseId: str
     .where(
       and(
         eq(auditEvents.organisationId, organisationId),
-        caseId === null
-          ? // A deleted case's redacted events lost their case id but stay in their own chain.
-            and(isNull(auditEvents.caseId), ne(auditEvents.action, REDACTED_ACTION))
-          : eq(auditEvents.caseId, caseId)
+        caseId === null ? isNull(auditEvents.caseId) : eq(auditEvents.caseId, caseId)
       )
     )
     .orderBy(desc(auditEvents.seq))

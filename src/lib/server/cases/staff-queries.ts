@@ -2,7 +2,7 @@
  * Read queries for the staff case pages, on top of the case store. They return ciphertext, sealed
  * bundles, public keys and the metadata docs/PROTOCOL.md lists; never plaintext.
  */
-import { and, asc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import type { AuditFormat, AuditRow } from '$lib/audit';
 import { toBase64 } from '$lib/crypto';
 import { deadlinesFor, policySchema, TRACKS, type Policy, type Track } from '$lib/routing';
@@ -94,44 +94,64 @@ export function inboxKeysQuery(db: Database, personId: string) {
     .orderBy(asc(caseKeys.caseId), asc(caseKeys.epoch));
 }
 
-/** Those cases by primary key, newest first. */
-export function inboxCasesQuery(db: Database, caseIds: string[]) {
-  return db
+/**
+ * The cases this person holds a live key for, newest first: from their keys, each case then
+ * fetched by primary key. The lateral fetch (its `limit 1` keeps it from being merged into a
+ * join) gives one plan at every size, so the cost follows the cases the person holds and never
+ * the number of cases on the host.
+ */
+export function inboxCasesQuery(db: Database, personId: string) {
+  const held = db
+    .selectDistinct({ caseId: caseKeys.caseId })
+    .from(caseKeys)
+    .where(and(eq(caseKeys.personId, personId), isNull(caseKeys.revokedOn)))
+    .as('held');
+  const byId = db
     .select(caseColumns)
     .from(cases)
-    .where(inArray(cases.id, caseIds))
-    .orderBy(sql`${cases.receivedOn} desc`, asc(cases.id));
+    .where(eq(cases.id, held.caseId))
+    .limit(1)
+    .as('held_case');
+  const fields = Object.fromEntries(
+    Object.keys(caseColumns).map((name) => [name, byId[name as keyof typeof caseColumns]])
+  ) as { [K in keyof typeof caseColumns]: (typeof byId)[K] };
+  return db
+    .select(fields)
+    .from(held)
+    .crossJoinLateral(byId)
+    .orderBy(desc(byId.receivedOn), asc(byId.id));
 }
 
 /** The inbox's queries as `inboxFor` runs them, for the growth benchmark's EXPLAIN. */
-export async function inboxPlanQueries(db: Database, personId: string) {
-  const keys = await inboxKeysQuery(db, personId);
-  return [
-    inboxKeysQuery(db, personId),
-    inboxCasesQuery(db, [...new Set(keys.map((k) => k.caseId))])
-  ];
+export function inboxPlanQueries(db: Database, personId: string) {
+  return [inboxKeysQuery(db, personId), inboxCasesQuery(db, personId)];
 }
 
 /**
- * Every case this person holds a live key for, with their bundles, in two queries (keys, then
- * cases by primary key): an inbox of a thousand cases must not cost a thousand round trips, nor
+ * Every case this person holds a live key for, with their bundles, in two queries sent together
+ * (their keys; the cases those keys open): an inbox of a thousand cases must not cost a thousand round trips, nor
  * grow with other organisations' cases. Cases they do not hold never appear.
  */
 export async function inboxFor(
   db: Database,
   personId: string
 ): Promise<{ cases: InboxCase[]; organisations: CaseOrganisation[] }> {
-  const keys = await inboxKeysQuery(db, personId);
+  // Both start from the person's keys: sent together, answered in one round trip's time.
+  const [keys, rows] = await Promise.all([
+    inboxKeysQuery(db, personId),
+    inboxCasesQuery(db, personId)
+  ]);
   const sealedByCase = new Map<string, InboxCase['sealedKeys']>();
   for (const key of keys) {
     const list = sealedByCase.get(key.caseId) ?? [];
     list.push({ epoch: key.epoch, sealedKey: toBase64(key.sealedKey) });
     sealedByCase.set(key.caseId, list);
   }
-  const rows = sealedByCase.size === 0 ? [] : await inboxCasesQuery(db, [...sealedByCase.keys()]);
   const byCase = new Map<string, InboxCase>();
   for (const row of rows) {
-    byCase.set(row.id, { ...summaryOf(row), sealedKeys: sealedByCase.get(row.id)! });
+    // Read side by side, so a key granted or revoked in between is left to the next look.
+    const sealedKeys = sealedByCase.get(row.id);
+    if (sealedKeys) byCase.set(row.id, { ...summaryOf(row), sealedKeys });
   }
   const list = [...byCase.values()];
   return {

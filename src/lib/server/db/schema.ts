@@ -307,7 +307,11 @@ export const caseKeys = pgTable(
     uniqueIndex('case_keys_reporter_epoch_idx')
       .on(t.caseId, t.epoch)
       .where(sql`${t.personId} is null`),
-    index('case_keys_person_idx').on(t.personId)
+    index('case_keys_person_idx').on(t.personId),
+    // Where an inbox starts: a person's live keys, in case order, without visiting other rows.
+    index('case_keys_live_person_idx')
+      .on(t.personId, t.caseId, t.epoch)
+      .where(sql`${t.revokedOn} is null`)
   ]
 );
 
