@@ -63,3 +63,37 @@ describe('audit chain with a deleted case', () => {
     });
   });
 });
+
+describe('audit chains per case (format 2)', () => {
+  async function perCase(events: AuditFields[]): Promise<AuditRow[]> {
+    const rows: AuditRow[] = [];
+    const last = new Map<string, Uint8Array>();
+    for (const [i, fields] of events.entries()) {
+      const row = { ...fields, format: 2 as const };
+      const prev = last.get(fields.caseId ?? '') ?? GENESIS_HASH;
+      const hash = await auditHash(row, prev);
+      rows.push({ ...row, seq: i + 1, prevHash: prev, hash });
+      last.set(fields.caseId ?? '', hash);
+    }
+    return rows;
+  }
+
+  it('links each event to its own case, so one case verifies without the others', async () => {
+    const rows = await perCase([
+      { ...base, caseId: 'a', action: 'case.submitted', detail: {} },
+      { ...base, caseId: 'b', action: 'case.submitted', detail: {} },
+      { ...base, caseId: 'a', action: 'case.updated', detail: {} },
+      { ...base, caseId: null, action: 'person.reinvite_sent', detail: {} }
+    ]);
+    expect(await verifyAuditChain(rows)).toMatchObject({ ok: true });
+    expect(await verifyAuditChain(rows.filter((r) => r.caseId === 'a'))).toMatchObject({
+      ok: true
+    });
+    // A deleted middle event of a case breaks that case's next link.
+    expect(await verifyAuditChain([rows[1]!, rows[2]!, rows[3]!])).toMatchObject({
+      ok: false,
+      seq: 3,
+      reason: 'broken_link'
+    });
+  });
+});
