@@ -1,11 +1,18 @@
 // `npm run bench`: one JSON line per figure. Add new benches to the list below.
 import { cryptoBenches } from './crypto';
+import { fileBenches } from './files';
 import { growthBenches } from './growth';
 import type { Bench } from './harness';
 import { inboxBenches } from './inbox';
 import { loadBenches } from './load';
 
-const benches: Bench[] = [...cryptoBenches, ...inboxBenches, ...growthBenches, ...loadBenches];
+const benches: Bench[] = [
+  ...cryptoBenches,
+  ...fileBenches,
+  ...inboxBenches,
+  ...growthBenches,
+  ...loadBenches
+];
 
 const only = process.argv.slice(2);
 for (const bench of benches) {

@@ -20,6 +20,10 @@ import { workerCount } from './workers.js';
 // Static files are served before the hooks: give them the security headers here.
 installStaticHeaders();
 
+// adapter-node refuses bodies over 512 kB by default; every endpoint bounds its own body
+// (readBodyBytes), and an evidence file chunk is 1 MiB + 17 bytes (docs/FILES.md).
+process.env.BODY_SIZE_LIMIT ??= '2M';
+
 /** A worker that dies after it served is replaced after this pause. */
 const RESTART_DELAY_MS = 1000;
 

@@ -18,9 +18,12 @@
 // Expected dates come from $lib/routing's deadline functions (their working days, weeks and bank
 // holidays are checked independently in calendar.test.ts and further.test.ts); this test checks
 // that the pages show them and that the server enforces them.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { serverLog } from '../../playwright.config';
 import { addCalendarDays, deadlinesFor, presetById, type Policy } from '../../src/lib/routing';
 import { withHostDatabase } from '../hostile/host';
+import { dumpTables, suiteDatabase, withDatabase } from '../support/dump';
 import { demoPassword, expectAccessible, openFromInbox } from './support';
 
 test.describe.configure({ mode: 'serial' });
@@ -36,6 +39,8 @@ const OFFICER = 'complaints@riverside.example';
 const PANEL_MEMBER = 'david.chen@riverside.example';
 const NACCC = 'ceo@naccc.example';
 const run = Date.now().toString(36);
+/** Everything typed into a complaint or a response, and every case key: checked at the end. */
+const secrets: string[] = [];
 
 /** The server's date: UTC, as `today()` has it. */
 const realToday = () => new Date().toISOString().slice(0, 10);
@@ -180,7 +185,11 @@ for (const procedure of PROCEDURES) {
     let original: unknown;
     let accepted = { key: '', caseId: '' };
     let late = { key: '', caseId: '' };
-    const said = (label: string) => `${label} ${procedure.preset} complaint-${run}`;
+    const said = (label: string) => {
+      const value = `${label} ${procedure.preset} complaint-${run}`;
+      if (!secrets.includes(value)) secrets.push(value);
+      return value;
+    };
 
     test.beforeAll(async () => {
       await withHostDatabase(async (sql) => {
@@ -203,6 +212,7 @@ for (const procedure of PROCEDURES) {
       page
     }) => {
       accepted = await fileComplaint(page, said('rude at handover'));
+      secrets.push(accepted.key, accepted.key.replaceAll('-', ''));
       // Filed three days ago.
       await age(accepted.caseId, 3);
       const received = addCalendarDays(realToday(), -3);
@@ -270,6 +280,17 @@ for (const procedure of PROCEDURES) {
       await expect(reporter.getByTestId('conversation')).toContainText(
         'The case moved to stage 2.'
       );
+      // What happens next at stage 2, and by when.
+      const stage2 = deadlinesFor(policy, 'complaint', 2, { receivedOn: realToday() });
+      await expect(reporter.getByTestId('case-facts')).toContainText(
+        `Acknowledged by ${await inWords(reporter, stage2.acknowledgeBy!)}`
+      );
+      await expect(reporter.getByTestId('case-facts')).toContainText(
+        `A reply by ${await inWords(reporter, stage2.replyBy!)}`
+      );
+      await expect(reporter.getByTestId('next-stage')).toContainText(
+        'When this stage has been answered, you may ask for stage 3 if you are not satisfied.'
+      );
     });
 
     test('day 15 after the reply, in a second case: the refusal is explained', async ({
@@ -277,6 +298,7 @@ for (const procedure of PROCEDURES) {
       page
     }) => {
       late = await fileComplaint(page, said('late asker'));
+      secrets.push(late.key, late.key.replaceAll('-', ''));
       const coordinator = await staff(browser, COORDINATOR);
       await openFromInbox(coordinator, late.caseId);
       await acknowledge(coordinator);
@@ -460,3 +482,13 @@ for (const procedure of PROCEDURES) {
     });
   });
 }
+
+test('canary: no complaint, response or case key reached the database or the log', async () => {
+  const dump = await withDatabase(suiteDatabase(serverLog), dumpTables);
+  const log = readFileSync(serverLog, 'utf8');
+  expect(secrets.length).toBeGreaterThan(10);
+  for (const value of secrets) {
+    expect(dump.includes(value), `database holds ${value}`).toBe(false);
+    expect(log.includes(value), `log holds ${value}`).toBe(false);
+  }
+});

@@ -50,6 +50,35 @@ async function read(page: Page, where: string): Promise<void> {
     return `${document.title}\n${document.body.innerText}`;
   });
   for (const problem of problemsIn(text)) hits.push(`${where} (${page.url()}): ${problem}`);
+  for (const title of await repeatedTitles(page)) {
+    hits.push(`${where} (${page.url()}): repeated heading or label: "${title}"`);
+  }
+}
+
+/**
+ * Things said twice: two headings alike, one term for two facts in a list, or a label that
+ * repeats the heading right above it (GOV.UK: make the label the heading).
+ */
+async function repeatedTitles(page: Page): Promise<string[]> {
+  return page.locator('main').evaluate((main) => {
+    const text = (n: Element) => (n as HTMLElement).innerText.replace(/\s+/g, ' ').trim();
+    const visible = (n: Element) => (n as HTMLElement).offsetParent !== null;
+    const twice = (texts: string[]) => texts.filter((x, i) => x && texts.indexOf(x) !== i);
+    const headings = [...main.querySelectorAll('h1, h2, h3, h4')].filter(visible);
+    const found = twice(headings.map(text));
+    for (const list of main.querySelectorAll('dl')) {
+      found.push(...twice([...list.querySelectorAll(':scope > dt, :scope > div > dt')].map(text)));
+    }
+    for (const label of main.querySelectorAll('label')) {
+      if (!visible(label) || label.closest('h1, h2, h3, h4')) continue;
+      const before = headings.filter(
+        (h) => h.compareDocumentPosition(label) & Node.DOCUMENT_POSITION_FOLLOWING
+      );
+      const above = before.at(-1);
+      if (above && text(above) === text(label)) found.push(text(label));
+    }
+    return [...new Set(found)];
+  });
 }
 
 const submit = (page: Page) => page.locator('main form button[type="submit"]').first().click();

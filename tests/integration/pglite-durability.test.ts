@@ -104,3 +104,19 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('PGlite data directory',
     }
   }, 120_000);
 });
+
+describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('PGlite memory settings', () => {
+  it('runs with small shared buffers (its memory is the server process memory)', async () => {
+    const dataDir = freshDir();
+    const handle = await openDatabase({ dataDir });
+    try {
+      const [row] = await queryRows<{ shared_buffers: string }>(
+        handle.db,
+        sql`show shared_buffers`
+      );
+      expect(row!.shared_buffers).toBe('16MB');
+    } finally {
+      await handle.close();
+    }
+  }, 120_000);
+});

@@ -33,6 +33,7 @@ export interface EncryptedFile {
 const STREAM_HEADER_BYTES = 24;
 const STREAM_ABYTES = 17;
 const MAX_META_BYTES = 64 * 1024;
+const BLOB_READ_BYTES = 1024 * 1024;
 
 function streamAd(chunkSize: number, c: FileContext): Uint8Array {
   return canonical(
@@ -46,7 +47,11 @@ function streamAd(chunkSize: number, c: FileContext): Uint8Array {
 
 async function* iterate(source: ByteSource): AsyncGenerator<Uint8Array> {
   if (typeof Blob !== 'undefined' && source instanceof Blob) {
-    yield* iterate(source.stream());
+    // Large slices: each read is an asynchronous round trip that costs about as much as
+    // encrypting 64 KiB, which is what made this wrapper half as fast as bare calls.
+    for (let offset = 0; offset < source.size; offset += BLOB_READ_BYTES) {
+      yield new Uint8Array(await source.slice(offset, offset + BLOB_READ_BYTES).arrayBuffer());
+    }
     return;
   }
   if (typeof ReadableStream !== 'undefined' && source instanceof ReadableStream) {

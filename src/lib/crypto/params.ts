@@ -86,6 +86,7 @@ export const DOMAIN = {
   file: 'candour/file/v1',
   fileV2: 'candour/file/v2',
   request: 'candour/request/v1',
+  chunkRequest: 'candour/chunk-request/v1',
   roster: 'candour/roster/v1',
   rosterList: 'candour/roster-list/v1',
   unitKeyTransition: 'candour/unit-key-transition/v1',

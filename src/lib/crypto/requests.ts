@@ -3,6 +3,7 @@ import { canonical, fromBase64, toBase64 } from './encoding';
 import { CryptoFormatError } from './errors';
 import { DOMAIN } from './params';
 import { sha256, signDetached, verifyDetached } from './primitives';
+import { lib } from './sodium';
 import type { SignKeyPair, SignPublicKey } from './types';
 
 export interface SignedRequest {
@@ -11,6 +12,11 @@ export interface SignedRequest {
   body: Uint8Array;
   /** UTC day, `YYYY-MM-DD`: the only time the server learns about a reporter request. */
   day: string;
+  /**
+   * `chunk` for a file chunk's raw body: the body is hashed with BLAKE2b-256 under its own
+   * domain (several times faster than SHA-256 in WebAssembly, and a megabyte per request).
+   */
+  kind?: 'json' | 'chunk';
 }
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -19,6 +25,10 @@ function requestMessage(r: SignedRequest): Uint8Array {
   if (!DAY.test(r.day)) throw new CryptoFormatError('Request day must be YYYY-MM-DD');
   if (!/^[A-Z]+$/i.test(r.method)) throw new CryptoFormatError('Request method');
   if (!r.path.startsWith('/')) throw new CryptoFormatError('Request path must start with /');
+  if (r.kind === 'chunk') {
+    const digest = lib().crypto_generichash(32, r.body, null);
+    return canonical(DOMAIN.chunkRequest, r.method.toUpperCase(), r.path, r.day, digest);
+  }
   return canonical(DOMAIN.request, r.method.toUpperCase(), r.path, r.day, sha256(r.body));
 }
 

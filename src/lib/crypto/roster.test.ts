@@ -103,6 +103,17 @@ describe('request signatures', () => {
     expect(verifyRequest(generateSignKeyPair().publicKey, sig, request)).toBe(false);
   });
 
+  it('a chunk request (body hashed with BLAKE2b) is no JSON request, and the other way round', () => {
+    const chunk = { ...request, method: 'PUT', kind: 'chunk' as const };
+    const chunkSig = signRequest(person.sign, chunk);
+    expect(verifyRequest(person.sign.publicKey, chunkSig, chunk)).toBe(true);
+    expect(verifyRequest(person.sign.publicKey, chunkSig, { ...chunk, kind: 'json' })).toBe(false);
+    expect(verifyRequest(person.sign.publicKey, sig, { ...request, kind: 'chunk' })).toBe(false);
+    expect(
+      verifyRequest(person.sign.publicKey, chunkSig, { ...chunk, body: new Uint8Array([1, 2, 4]) })
+    ).toBe(false);
+  });
+
   it('answer false to malformed input instead of throwing', () => {
     expect(verifyRequest(person.sign.publicKey, sig + '=', request)).toBe(false);
     expect(verifyRequest(person.sign.publicKey, 'not base64!', request)).toBe(false);

@@ -86,23 +86,34 @@ export function reporterTransport(
 ): FileTransport {
   const base = `/o/${encodeURIComponent(slug)}/api/case/files`;
   let level = difficulty;
+  /** One proof per path, day and level: a file's chunks share their file's path (§12). */
+  const proofs = new Map<string, Promise<string>>();
   async function signed(
     path: string,
     method: 'POST' | 'PUT',
     body: Uint8Array,
-    extra: Record<string, string>
+    extra: Record<string, string>,
+    powPath = path
   ): Promise<Response> {
     const crypto = await import('$lib/crypto');
     await crypto.ready();
     for (let attempt = 0; ; attempt++) {
       const day = new Date().toISOString().slice(0, 10);
-      const signature = crypto.signRequest(sign, { method, path, body, day });
-      const pow = await solve({
-        path,
-        day,
-        binding: crypto.lookupHash(lookupToken as never),
-        difficulty: level
-      });
+      const kind = method === 'PUT' ? ('chunk' as const) : ('json' as const);
+      const signature = crypto.signRequest(sign, { method, path, body, day, kind });
+      const proofKey = `${powPath} ${day} ${level}`;
+      let proof = proofs.get(proofKey);
+      if (!proof) {
+        proof = solve({
+          path: powPath,
+          day,
+          binding: crypto.lookupHash(lookupToken as never),
+          difficulty: level
+        });
+        proofs.set(proofKey, proof);
+        proof.catch(() => proofs.delete(proofKey));
+      }
+      const pow = await proof;
       try {
         return await send(path, {
           method,
@@ -131,11 +142,15 @@ export function reporterTransport(
       }
     }
   }
-  async function json(path: string, body: unknown): Promise<Response> {
+  async function json(path: string, body: unknown, powPath?: string): Promise<Response> {
     const crypto = await import('$lib/crypto');
-    return signed(path, 'POST', crypto.utf8(JSON.stringify(body)), {
-      'content-type': 'application/json'
-    });
+    return signed(
+      path,
+      'POST',
+      crypto.utf8(JSON.stringify(body)),
+      { 'content-type': 'application/json' },
+      powPath
+    );
   }
   const token = async () => (await import('$lib/crypto')).toBase64(lookupToken);
   return {
@@ -144,23 +159,32 @@ export function reporterTransport(
       return (await response.json()) as UploadStatus;
     },
     async put(fileId, index, chunk) {
-      await signed(`${base}/${fileId}/${index}`, 'PUT', chunk, {
-        'content-type': 'application/octet-stream',
-        'x-candour-lookup': await token()
-      });
+      await signed(
+        `${base}/${fileId}/${index}`,
+        'PUT',
+        chunk,
+        { 'content-type': 'application/octet-stream', 'x-candour-lookup': await token() },
+        `${base}/${fileId}`
+      );
     },
     async get(fileId, index) {
-      const response = await json(`${base}/${fileId}/${index}`, { lookupToken: await token() });
+      const response = await json(
+        `${base}/${fileId}/${index}`,
+        { lookupToken: await token() },
+        `${base}/${fileId}`
+      );
       return new Uint8Array(await response.arrayBuffer());
     }
   };
 }
 
-/** The browser's solver: the proof-of-work worker, as every reporter request uses. */
+/**
+ * The browser's solver for chunk requests: in this thread, as a look-up's proof (12 bits, a few
+ * thousand hashes) takes milliseconds, less than starting a proof-of-work worker per chunk.
+ */
 export const browserPowSolver: PowSolver = async (input) => {
   const crypto = await import('$lib/crypto');
-  const { solvePowInWorker } = await import('$lib/crypto/pow-client');
   await crypto.ready();
-  const nonce = await solvePowInWorker({ purpose: 'lookup', ...input });
+  const nonce = crypto.solvePow({ purpose: 'lookup', ...input });
   return crypto.formatPowToken(input.difficulty, nonce);
 };

@@ -33,6 +33,9 @@ export interface UploadOptions {
   signal?: AbortSignal;
 }
 
+/** Chunks sent at once by one upload. */
+export const CHUNKS_IN_FLIGHT = 3;
+
 /** Whether an error means "try again later" (no answer, or the server failed), not "refused". */
 export function isTransient(error: unknown): boolean {
   return error instanceof ApiError && (error.status === 0 || error.status >= 500);
@@ -103,6 +106,21 @@ export async function uploadFile(options: UploadOptions): Promise<FileRecord> {
   try {
     const status = await untilAnswered(() => transport.start(fileId, job.paddedSize), wait);
     const stored = new Set(status.stored);
+    const sendChunk = (index: number, chunk: Uint8Array) =>
+      untilAnswered(async () => {
+        try {
+          await transport.put(fileId, index, chunk);
+        } catch (error) {
+          if (!isTransient(error)) throw error;
+          // Maybe it arrived and only the answer was lost: ask before sending it again.
+          const now = await transport.start(fileId, job.paddedSize).catch(() => null);
+          if (now?.stored.includes(index)) return;
+          throw error;
+        }
+      }, wait);
+    // A few chunks in flight, each its own request and transaction on the server: encrypting,
+    // sending and storing overlap, and memory stays a few chunks whatever the file size.
+    const inFlight = new Set<Promise<void>>();
     let pending = job.next();
     for (let index = 0; index < job.chunkCount; index++) {
       const chunk = await pending;
@@ -115,19 +133,16 @@ export async function uploadFile(options: UploadOptions): Promise<FileRecord> {
         meter.advance(fileBytes, false);
         continue;
       }
-      await untilAnswered(async () => {
-        try {
-          await transport.put(fileId, index, chunk);
-        } catch (error) {
-          if (!isTransient(error)) throw error;
-          // Maybe it arrived and only the answer was lost: ask before sending it again.
-          const now = await transport.start(fileId, job.paddedSize).catch(() => null);
-          if (now?.stored.includes(index)) return;
-          throw error;
-        }
-      }, wait);
-      meter.advance(fileBytes, true);
+      const sent: Promise<void> = sendChunk(index, chunk).then(() => {
+        inFlight.delete(sent);
+        meter.advance(fileBytes, true);
+      });
+      // Seen when awaited below; never an unhandled rejection meanwhile.
+      sent.catch(() => {});
+      inFlight.add(sent);
+      if (inFlight.size >= CHUNKS_IN_FLIGHT) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
     const secrets = await job.finish();
     return {
       id: fileId,

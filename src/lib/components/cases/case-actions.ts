@@ -1,3 +1,5 @@
+import type { FileRecord } from '$lib/client/files/record';
+
 /**
  * The things a holder can do on the staff case page, as data: each action is a titled form
  * whose fields are listed here, checked the same way (GOV.UK's pattern: the button stays
@@ -26,7 +28,15 @@ export type ActionField =
       legend: string;
       options: { value: string; label: string }[];
       initial: string;
-    };
+    }
+  /** Evidence files, encrypted and uploaded when the form is sent (AttachFiles). */
+  | { kind: 'files'; id: string };
+
+/** What a form's `run` is given besides its values: the files chosen in its `files` fields. */
+export interface ActionAttachments {
+  /** Encrypts and uploads the files chosen in field `id`; their records go in the entry. */
+  upload(id: string): Promise<FileRecord[]>;
+}
 
 export interface CaseActionSpec {
   id: string;
@@ -37,7 +47,7 @@ export interface CaseActionSpec {
   empty?: string;
   fields: ActionField[];
   /** Does the work with the form's values (text trimmed); resolves to the notice to show. */
-  run: (values: Record<string, string>) => Promise<string>;
+  run: (values: Record<string, string>, attachments: ActionAttachments) => Promise<string>;
 }
 
 export interface FieldError {
@@ -54,7 +64,7 @@ export function checkFields(
 ): FieldError[] {
   const errors: FieldError[] = [];
   for (const field of fields) {
-    if (field.kind === 'radios') continue;
+    if (field.kind === 'radios' || field.kind === 'files') continue;
     const value = values[field.id] ?? '';
     if (!value.trim()) errors.push({ field: field.id, message: field.required });
     else if (field.kind === 'text' && value.length > max) {

@@ -81,11 +81,16 @@ export function caseActions({
           label: t('cases.write.label'),
           rows: 5,
           required: t('cases.error.message')
-        }
+        },
+        { kind: 'files', id: 'message-files' }
       ],
-      run: async (v) => {
+      run: async (v, attachments) => {
         const purpose = v.purpose as 'reply' | 'ask' | 'final';
-        await sendEntry(o, keys(), purpose, { text: v.message! });
+        const files = await attachments.upload('message-files');
+        await sendEntry(o, keys(), purpose, {
+          text: v.message!,
+          ...(files.length ? { files } : {})
+        });
         return t('cases.write.sent');
       }
     },
@@ -100,10 +105,13 @@ export function caseActions({
           label: t('cases.note.label'),
           hint: t('cases.notes.hint'),
           required: t('cases.error.note')
-        }
+        },
+        { kind: 'files', id: 'note-files' }
       ],
-      run: async (v) => {
-        await sendEntry(o, keys(), 'note', { text: v.note! });
+      run: async (v, attachments) => {
+        // Under the staff-only key, like the note: never readable by the reporter.
+        const files = await attachments.upload('note-files');
+        await sendEntry(o, keys(), 'note', { text: v.note!, ...(files.length ? { files } : {}) });
         return t('cases.note.saved');
       }
     },

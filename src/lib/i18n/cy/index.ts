@@ -5,6 +5,8 @@ import { further } from './further';
 import { receipt } from './receipt';
 import { pow } from './pow';
 import { reporter } from './reporter';
+import { routingReporter } from './routing';
+import { trust } from './trust';
 import { usability } from './usability';
 
 /**
@@ -17,6 +19,8 @@ export const cy = {
   ...further,
   ...receipt,
   ...pow,
+  ...routingReporter,
+  ...trust,
   ...usability,
   ...files
 } as const satisfies Record<ReporterFacingKey, string>;

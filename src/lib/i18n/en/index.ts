@@ -8,10 +8,10 @@ import { records } from './records';
 import { pow } from './pow';
 import { reporter } from './reporter';
 import { secondFactor } from './second-factor';
-import { routing } from './routing';
+import { routing, routingReporter } from './routing';
 import { staff } from './staff';
 import { stages } from './stages';
-import { trust } from './trust';
+import { trust, trustStaff } from './trust';
 import { staffErrors } from './staff-errors';
 import { usability } from './usability';
 
@@ -28,9 +28,11 @@ export const en = {
   ...receipt,
   ...records,
   ...routing,
+  ...routingReporter,
   ...cases,
   ...stages,
   ...trust,
+  ...trustStaff,
   ...usability,
   ...staffErrors,
   ...secondFactor,
@@ -47,6 +49,8 @@ export const reporterFacing = {
   ...further,
   ...receipt,
   ...pow,
+  ...routingReporter,
+  ...trust,
   ...usability,
   ...files
 } as const;

@@ -168,6 +168,13 @@ export const reporter = {
   'reporter.key.ackBy': 'Acknowledged by {date}',
   'reporter.key.replyBy': 'A reply by {date}',
   'reporter.key.noDates': 'This organisation has not set a timescale for this kind of report.',
+  'reporter.promise.acknowledge': 'Acknowledged within {within}',
+  'reporter.promise.reply': 'A reply within {within}',
+  'reporter.promise.replyAfterAcknowledged': 'A reply within {within} of the acknowledgement',
+  'reporter.promise.replyAfterConcluded': 'A reply within {within} of the investigation ending',
+  'reporter.promise.nextStage':
+    'If you are not satisfied with the reply, you can ask for stage {stage} within {within} of receiving it',
+  'reporter.promise.stage': 'Stage {stage}, if you ask for it',
   'reporter.key.finish': 'Finish',
   'reporter.key.done': 'Thank you. Come back with your case key to read replies.',
   'reporter.key.followUp': 'Go to my case',

@@ -2,7 +2,7 @@
  * Who holds a case: the sealed bundles (one per person and epoch), giving newcomers access
  * (refer, grant, escalate) and taking it away with a rotation (revoke).
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { appendAudit } from '../audit';
 import type { Database } from '../db';
 import { caseKeys, cases, credentials, organisations, people, unitLinks } from '../db/schema';
@@ -29,26 +29,34 @@ export async function eligibleHolderIds(
 ): Promise<Map<string, { unitId: string; unitKind: string }>> {
   const found = new Map<string, { unitId: string; unitKind: string }>();
   if (personIds.length === 0) return found;
-  const bodies = await db
-    .select({ id: unitLinks.bodyId })
-    .from(unitLinks)
-    .where(eq(unitLinks.organisationId, organisationId));
-  const units = [organisationId, ...bodies.map((b) => b.id)];
   const rows = await db
     .select({ personId: people.id, unitId: people.organisationId, unitKind: organisations.kind })
     .from(people)
     .innerJoin(credentials, eq(credentials.personId, people.id))
     .innerJoin(organisations, eq(organisations.id, people.organisationId))
-    .where(
-      and(
-        inArray(people.id, [...personIds]),
-        inArray(people.organisationId, units),
-        inArray(people.status, ['active', 'on_leave']),
-        sql`${credentials.rosterSignature} is not null`
-      )
-    );
+    .where(eligibleHolder(organisationId, personIds));
   for (const row of rows) found.set(row.personId, { unitId: row.unitId, unitKind: row.unitKind });
   return found;
+}
+
+/**
+ * The condition on `people` joined with their `credentials`: one of these persons who may be
+ * sealed a case of this organisation (eligibleHolderIds). One place, also read by the
+ * submission's single look-up.
+ */
+export function eligibleHolder(organisationId: string, personIds: readonly string[]): SQL {
+  return and(
+    inArray(people.id, [...personIds]),
+    or(
+      eq(people.organisationId, organisationId),
+      inArray(
+        people.organisationId,
+        sql`(select ${unitLinks.bodyId} from ${unitLinks} where ${unitLinks.organisationId} = ${organisationId})`
+      )
+    ),
+    inArray(people.status, ['active', 'on_leave']),
+    sql`${credentials.rosterSignature} is not null`
+  )!;
 }
 
 export async function requireEligible(

@@ -30,6 +30,8 @@ export async function authenticateReporter(
     body: Uint8Array;
     day: string | null;
     signature: string | null;
+    /** `chunk`: a file chunk's raw body, signed over its BLAKE2b hash (PROTOCOL.md §7). */
+    kind?: 'json' | 'chunk';
   },
   now = new Date()
 ): Promise<ReporterAuth> {
@@ -46,7 +48,8 @@ export async function authenticateReporter(
     method: request.method,
     path: request.path,
     body: request.body,
-    day: request.day
+    day: request.day,
+    kind: request.kind
   });
   return valid ? { ok: true, case: record } : { ok: false, reason: 'not_found' };
 }

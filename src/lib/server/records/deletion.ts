@@ -6,7 +6,7 @@
  * trail. The case's own audit events keep their place and hashes but lose their fields, and the
  * `case.deleted` event names them, so the organisation's chain still verifies.
  */
-import { eq, like } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import { REDACTED_ACTION } from '$lib/audit';
 import { reviewOf } from '$lib/records/retention';
 import { policySchema } from '$lib/routing';
@@ -55,6 +55,11 @@ export async function deleteCaseAtReview(
       .where(eq(cases.id, caseId))
       .for('update');
     if (locked.length === 0) throw new CaseStoreError('not_found', 'No such case.');
+    // Format-2 events form the case's own chain (PROTOCOL.md §7) and go with the case. Older
+    // format-1 events are links of the organisation's chain: they stay, cleared of every field.
+    await tx
+      .delete(auditEvents)
+      .where(and(eq(auditEvents.caseId, caseId), eq(auditEvents.format, 2)));
     const own = await tx
       .select({ seq: auditEvents.seq })
       .from(auditEvents)

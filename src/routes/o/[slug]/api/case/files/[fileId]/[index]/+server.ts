@@ -12,6 +12,9 @@ import { validateParams } from '$lib/server/http';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
+/** The file's path (without the chunk index): the one proof-of-work of its chunks binds it. */
+const filePath = (url: URL) => url.pathname.replace(/\/[^/]*$/, '');
+
 /** One chunk of the reporter's upload: the signed body is the chunk itself. */
 export const PUT: RequestHandler = async ({ params, request, url }) => {
   const database = await db();
@@ -22,7 +25,8 @@ export const PUT: RequestHandler = async ({ params, request, url }) => {
     organisation.id,
     request,
     url,
-    FILE_CHUNK_BYTES + FILE_CHUNK_OVERHEAD
+    FILE_CHUNK_BYTES + FILE_CHUNK_OVERHEAD,
+    filePath(url)
   );
   await storeChunk(database, {
     caseId: record.id,
@@ -45,7 +49,8 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     request,
     url,
     openCaseSchema,
-    REPORTER_BODY_LIMIT
+    REPORTER_BODY_LIMIT,
+    filePath(url)
   );
   const data = await readChunk(database, {
     caseId: record.id,

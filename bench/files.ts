@@ -1,0 +1,199 @@
+// Evidence files: a 50 MB file encrypted and uploaded by the browser's own code
+// (src/lib/client/files/upload.ts, reporter's signed chunk requests) to the built server, as
+// `npm start` runs it, on PostgreSQL; beside raw secretstream encryption of the same bytes in the
+// same run. And the server's memory while it receives the file: sampled from /proc every 20 ms,
+// peak above the idle level before the upload.
+import { spawnSync } from 'node:child_process';
+import { randomBytes as nodeRandomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+import {
+  encryptBlob,
+  FILE_CHUNK_BYTES,
+  formatPowToken,
+  ready,
+  solvePow
+} from '../src/lib/crypto/index';
+import { lib } from '../src/lib/crypto/sodium';
+import { reporterTransport } from '../src/lib/client/files/transport';
+import { CHUNKS_IN_FLIGHT, uploadFile } from '../src/lib/client/files/upload';
+import { startCandour } from '../tests/e2e/server.js';
+import { seededDatabase } from '../tests/support/load-server';
+import { prepareCase, reporterKeys, submit } from '../tests/support/reporter-client';
+import { round, type Bench, type Figure } from './harness';
+import { freePort } from './ports';
+
+const FILE_BYTES = 50 * 1000 * 1000;
+const MiB = 1024 * 1024;
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb * 1024;
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await client`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end({ timeout: 1 }).catch(() => {});
+  }
+}
+
+/** Raw secretstream over the same bytes and chunk size: init, push each chunk, nothing else. */
+function rawSecretstream(bytes: Uint8Array): number {
+  const s = lib();
+  const key = s.crypto_secretstream_xchacha20poly1305_keygen();
+  const run = () => {
+    const { state } = s.crypto_secretstream_xchacha20poly1305_init_push(key);
+    for (let off = 0; off < bytes.length; off += FILE_CHUNK_BYTES) {
+      const last = off + FILE_CHUNK_BYTES >= bytes.length;
+      s.crypto_secretstream_xchacha20poly1305_push(
+        state,
+        bytes.subarray(off, off + FILE_CHUNK_BYTES),
+        null,
+        last
+          ? s.crypto_secretstream_xchacha20poly1305_TAG_FINAL
+          : s.crypto_secretstream_xchacha20poly1305_TAG_MESSAGE
+      );
+    }
+  };
+  run();
+  const start = performance.now();
+  run();
+  return bytes.length / MiB / ((performance.now() - start) / 1000);
+}
+
+/** The same encryption as the upload, without the upload: where the rest of the time goes. */
+async function encryptOnly(blob: Blob): Promise<number> {
+  const run = async () => {
+    const job = await encryptBlob(blob, { caseId: 'bench', fileId: 'bench' });
+    for (let i = 0; i < job.chunkCount; i++) await job.next();
+    await job.finish();
+  };
+  await run();
+  const start = performance.now();
+  await run();
+  return blob.size / MiB / ((performance.now() - start) / 1000);
+}
+
+async function upload(): Promise<Figure[]> {
+  await ready();
+  const adminUrl =
+    process.env.BENCH_DATABASE_URL ??
+    process.env.TEST_DATABASE_URL ??
+    'postgres://postgres@127.0.0.1:5432/postgres';
+  if (!(await reachable(adminUrl))) {
+    process.stderr.write('upload: skipped, no PostgreSQL reachable (set BENCH_DATABASE_URL)\n');
+    return [];
+  }
+  if (!existsSync('build/index.js')) {
+    const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+      stdio: ['ignore', 'ignore', 'inherit']
+    });
+    if (built.status !== 0) throw new Error('upload: vite build failed');
+  }
+  const database = await seededDatabase(adminUrl);
+  const port = await freePort();
+  const server = await startCandour({
+    port,
+    logPath: path.join(tmpdir(), `candour-bench-upload-${port}.log`),
+    args: ['src/cli/start.js'],
+    databaseUrl: database.databaseUrl,
+    env: { WORKERS: '1' }
+  });
+  const realFetch = globalThis.fetch;
+  // The client code asks for paths, as a page does; point them at this server.
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) =>
+    realFetch(
+      typeof input === 'string' && input.startsWith('/') ? `${server.url}${input}` : input,
+      init
+    )) as typeof fetch;
+  try {
+    const keys = await reporterKeys(database.organisationId, false);
+    const filed = prepareCase(database.slug, keys, database.recipients);
+    const answer = await submit(server.url, filed);
+    if (answer.status !== 201) throw new Error(`upload: filing failed (${answer.status})`);
+    const transport = reporterTransport(
+      database.slug,
+      keys.lookupToken,
+      keys.sign,
+      async (input) => formatPowToken(input.difficulty, solvePow({ purpose: 'lookup', ...input })),
+      12
+    );
+    const bytes = new Uint8Array(nodeRandomBytes(FILE_BYTES));
+    const blob = new Blob([bytes]);
+    const send = () =>
+      uploadFile({
+        blob,
+        name: 'bench.bin',
+        type: 'application/octet-stream',
+        caseId: filed.caseId,
+        transport,
+        encrypt: encryptBlob
+      });
+    // Warm the server's code paths with a small file first; then idle.
+    await uploadFile({
+      blob: new Blob([bytes.subarray(0, 2 * FILE_CHUNK_BYTES)]),
+      name: 'warm.bin',
+      type: 'application/octet-stream',
+      caseId: filed.caseId,
+      transport,
+      encrypt: encryptBlob
+    });
+    await new Promise((r) => setTimeout(r, 1500));
+    const idle = rssOf(server.pid);
+    let peak = idle;
+    const sampler = setInterval(() => (peak = Math.max(peak, rssOf(server.pid))), 20);
+    const start = performance.now();
+    await send();
+    const seconds = (performance.now() - start) / 1000;
+    clearInterval(sampler);
+    peak = Math.max(peak, rssOf(server.pid));
+    const encrypt = await encryptOnly(blob);
+    const raw = rawSecretstream(bytes);
+    const params = {
+      fileMB: FILE_BYTES / 1e6,
+      chunkBytes: FILE_CHUNK_BYTES,
+      database: 'postgresql',
+      workers: 1
+    };
+    return [
+      {
+        // The wrapper alone (Blob slices, padding, BLAKE2b of the file): where it stands to raw.
+        figure: 'encrypt a file for upload (format 2)',
+        unit: 'MiB/s',
+        candour: round(encrypt),
+        raw: round(raw),
+        params
+      },
+      {
+        figure: 'encrypt and upload a file',
+        unit: 'MiB/s',
+        candour: round(FILE_BYTES / MiB / seconds),
+        raw: round(raw),
+        params: { ...params, chunksInFlight: CHUNKS_IN_FLIGHT }
+      },
+      {
+        figure: 'server memory above idle while receiving the upload',
+        unit: 'MB',
+        candour: round((peak - idle) / 1e6),
+        // What holding the whole file would take at the least.
+        raw: FILE_BYTES / 1e6,
+        params: { ...params, idleMB: round(idle / 1e6), peakMB: round(peak / 1e6) }
+      }
+    ];
+  } finally {
+    globalThis.fetch = realFetch;
+    await server.stop();
+    await database.drop();
+  }
+}
+
+export const fileBenches: Bench[] = [{ name: 'upload', run: upload }];
