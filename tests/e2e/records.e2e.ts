@@ -285,6 +285,29 @@ test('review: a holder deletes a closed case whose period has ended, and every r
   }
 });
 
+test('the admin sets a retention period and a legal hold in the policy', async ({ browser }) => {
+  const page = await signIn(browser, 'admin@riverside.example');
+  await page.getByRole('navigation').getByRole('link', { name: 'Policy' }).click();
+  const compliments = page.getByTestId('retention-compliment');
+  await expect(compliments).toContainText('storage limitation');
+  await compliments.getByLabel('Years kept').fill('2');
+  await compliments.getByLabel('Years kept').blur();
+  await compliments.getByLabel(/Legal hold/).check();
+  await expect(page.getByLabel(/Delete cases automatically/)).not.toBeChecked();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Save policy' }).click();
+  await expect(page.getByText('Policy saved.')).toBeVisible();
+  const saved = (await (await page.request.get('/staff/api/policy')).json()) as {
+    policy: { tracks: { compliment: { retention: unknown } }; records?: unknown };
+  };
+  expect(saved.policy.tracks.compliment.retention).toEqual({
+    years: 2,
+    from: 'closed',
+    legalHold: true
+  });
+  expect(saved.policy.records).toBeUndefined();
+});
+
 test('canary: after these journeys no category, name or outcome is in the database dump or the log', async () => {
   const database = suiteDatabase(serverLog);
   const dump = await withDatabase(database, (query) => dumpDatabase(database, query));

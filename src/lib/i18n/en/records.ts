@@ -63,5 +63,16 @@ export const records = {
   'records.stats.categories': 'Categories',
   'records.stats.outcomes': 'Outcomes',
   'records.stats.bodies': 'Outside bodies involved',
-  'records.stats.none': 'None.'
+  'records.stats.none': 'None.',
+  'records.policy.title': 'Keeping records',
+  'records.policy.hint':
+    'How long closed cases are kept before a holder reviews them, per kind of report. The defaults follow UK guidance (docs/RECORDS.md); change them to match your own records policy.',
+  'records.policy.years': 'Years kept',
+  'records.policy.from': 'Counted from',
+  'records.policy.fromReceived': 'the day the report was received',
+  'records.policy.fromClosed': 'the day the case was closed',
+  'records.policy.legalHold': 'Legal hold: keep every case of this kind, none comes up for review',
+  'records.policy.own': 'Your organisation’s own period.',
+  'records.policy.autoDelete':
+    'Delete cases automatically 30 days after their review falls due, if no holder has decided (off: only a holder deletes)'
 } as const;

@@ -3,8 +3,9 @@
  * organisation's automatic deletion where it turned that on. One transaction removes every row
  * of the case — the case, its keys, entries, attachments and their chunks, the receipt (all by
  * cascade from `cases`) and any notice claim naming it — and records the decision on the audit
- * trail. The case's own audit events keep their place and hashes but lose their fields, and the
- * `case.deleted` event names them, so the organisation's chain still verifies.
+ * trail. The case's own audit chain goes with it; events of older cases in the organisation-wide
+ * chain keep their place and hashes but lose their fields, and `case.deleted` names them, so that
+ * chain still verifies.
  */
 import { and, eq, like } from 'drizzle-orm';
 import { REDACTED_ACTION } from '$lib/audit';
