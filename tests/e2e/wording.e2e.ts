@@ -50,6 +50,14 @@ async function read(page: Page, where: string): Promise<void> {
     return `${document.title}\n${document.body.innerText}`;
   });
   for (const problem of problemsIn(text)) hits.push(`${where} (${page.url()}): ${problem}`);
+  // A Welsh reporter page gives its dates in Welsh, whatever locale data the browser carries.
+  const url = new URL(page.url());
+  if (url.pathname.startsWith('/o/') && url.searchParams.get('lang') === 'cy') {
+    const english = text.match(
+      /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)\b/
+    );
+    if (english) hits.push(`${where} (${page.url()}): English date word "${english[0]}"`);
+  }
   for (const title of await repeatedTitles(page)) {
     hits.push(`${where} (${page.url()}): repeated heading or label: "${title}"`);
   }
