@@ -17,7 +17,7 @@ export const serverLog = process.env.E2E_LOG ?? path.join(tmpdir(), `candour-e2e
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 if (!onPostgres && !process.env.PLAYWRIGHT_QUIET) {
   process.stderr.write(
-    'Hostile-server suite (tests/hostile) and the kill -9 test not run: they need PostgreSQL. ' +
+    'Hostile-server suite (tests/hostile) not run: it needs PostgreSQL. ' +
       'Set TEST_DATABASE_URL=postgres://… to run it (CI does).\n'
   );
   process.env.PLAYWRIGHT_QUIET = '1';
@@ -30,13 +30,7 @@ export default defineConfig({
     { name: 'e2e', testDir: 'tests/e2e' },
     ...(onPostgres ? [{ name: 'hostile', testDir: 'tests/hostile' }] : []),
     // Node-only: servers of their own under load, faults and kill -9 (tests/load/profile.ts).
-    {
-      name: 'load',
-      testDir: 'tests/load',
-      // kill -9 on the embedded database loses committed rows (an open defect, noted in README);
-      // the crash test runs where Candour is crash-safe: on PostgreSQL.
-      ...(onPostgres ? {} : { testIgnore: '**/crash.e2e.ts' })
-    }
+    { name: 'load', testDir: 'tests/load' }
   ],
   fullyParallel: false,
   workers: 1,

@@ -10,6 +10,15 @@ import { auditChainQuery, auditHeadQuery, readAuditChain } from '../src/lib/serv
 import { appendEntry, submitCase } from '../src/lib/server/cases/index';
 import { inboxPlanQueries } from '../src/lib/server/cases/staff-queries';
 import { seedDemo } from '../src/lib/server/demo/seed';
+import {
+  chainGenesis,
+  encryptEntry,
+  encryptReport,
+  entryLink,
+  generateStaffKeys,
+  newCaseKeys,
+  ready
+} from '../src/lib/crypto/index';
 import { round, type Bench, type Figure } from './harness';
 
 const OWN_CASES = 1000;
@@ -177,22 +186,35 @@ interface Context {
   recipients: { personId: string }[];
 }
 
+/** A reporter's case as a browser files it: a report bound to its reporter keys. */
 function submission(ctx: Context) {
   const caseId = randomUUID();
+  const reporter = generateStaffKeys();
+  const keys = newCaseKeys();
   return {
-    organisationId: ctx.organisationId,
-    caseId,
-    submissionId: randomUUID(),
-    lookupHash: new Uint8Array(randomBytes(32)),
-    reporterSignPublicKey: new Uint8Array(randomBytes(32)),
-    reporterBoxPublicKey: new Uint8Array(randomBytes(32)),
-    track: 'whistleblowing' as const,
-    reportCiphertext: new Uint8Array(randomBytes(1024)),
-    recipients: ctx.recipients.map((r) => ({
-      personId: r.personId,
-      sealedKey: new Uint8Array(randomBytes(120))
-    })),
-    reporterSealedKey: new Uint8Array(randomBytes(88))
+    reporter,
+    keys,
+    input: {
+      organisationId: ctx.organisationId,
+      caseId,
+      submissionId: randomUUID(),
+      lookupHash: new Uint8Array(randomBytes(32)),
+      reporterSignPublicKey: reporter.sign.publicKey,
+      reporterBoxPublicKey: reporter.box.publicKey,
+      track: 'whistleblowing' as const,
+      reportCiphertext: encryptReport(
+        keys.contentKey,
+        caseId,
+        { what: 'x'.repeat(900) },
+        reporter.sign,
+        reporter.box.publicKey
+      ),
+      recipients: ctx.recipients.map((r) => ({
+        personId: r.personId,
+        sealedKey: new Uint8Array(randomBytes(120))
+      })),
+      reporterSealedKey: new Uint8Array(randomBytes(88))
+    }
   };
 }
 
@@ -221,6 +243,7 @@ async function growth(): Promise<Figure[]> {
     large: `candour_growth_large_${process.pid}`
   };
   const sizes: Size[] = [];
+  await ready();
   try {
     for (const name of Object.values(names)) {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
@@ -287,30 +310,32 @@ async function growth(): Promise<Figure[]> {
       });
     };
 
+    /** A query's EXPLAIN ANALYZE time on both sizes, its plans kept for the note. */
+    const explained = async (label: string, queries: (size: Size) => Built[]) =>
+      alternate(sizes, async (size) => {
+        let total = 0;
+        for (const [i, query] of queries(size).entries()) {
+          const { ms, plan } = await explain(size.sql, query);
+          plans[`${label}${queries(size).length > 1 ? ` ${i + 1}` : ''} (${size.name})`] = plan;
+          total += ms;
+        }
+        return total;
+      });
+
     // The head read first: nothing of this organisation has been written since the growth.
     add(
       'growth: audit head read for an organisation with no recent events (EXPLAIN ANALYZE)',
       'ms',
-      await alternate(sizes, async (size) => {
-        const { ms, plan } = await explain(
-          size.sql,
-          auditHeadQuery(size.handle.db, ctx.organisationId)
-        );
-        plans[`audit head read (${size.name})`] = plan;
-        return ms;
-      })
+      await explained('audit head read', (size) => [
+        auditHeadQuery(size.handle.db, ctx.organisationId)
+      ])
     );
     add(
       'growth: audit chain read (EXPLAIN ANALYZE)',
       'ms',
-      await alternate(sizes, async (size) => {
-        const { ms, plan } = await explain(
-          size.sql,
-          auditChainQuery(size.handle.db, ctx.organisationId)
-        );
-        plans[`audit chain read (${size.name})`] = plan;
-        return ms;
-      })
+      await explained('audit chain read', (size) => [
+        auditChainQuery(size.handle.db, ctx.organisationId)
+      ])
     );
     add(
       'growth: readAuditChain, the case audit view and verifier',
@@ -322,15 +347,7 @@ async function growth(): Promise<Figure[]> {
     add(
       `growth: a coordinator's inbox queries (EXPLAIN ANALYZE, ${OWN_CASES} cases held)`,
       'ms',
-      await alternate(sizes, async (size) => {
-        let total = 0;
-        for (const [i, query] of (await inboxPlanQueries(size.handle.db, coordinator)).entries()) {
-          const { ms, plan } = await explain(size.sql, query);
-          plans[`inbox query ${i + 1} (${size.name})`] = plan;
-          total += ms;
-        }
-        return total;
-      })
+      await explained('inbox query', (size) => inboxPlanQueries(size.handle.db, coordinator))
     );
     for (const concurrency of [1, 10]) {
       add(
@@ -338,35 +355,49 @@ async function growth(): Promise<Figure[]> {
         'per s',
         await alternate(
           sizes,
-          (size) => perSecondAt(concurrency, 60, () => submitCase(size.handle.db, submission(ctx))),
+          (size) =>
+            perSecondAt(concurrency, 60, () => submitCase(size.handle.db, submission(ctx).input)),
           5
         ),
         { concurrency, perTrial: 60 }
       );
     }
-    const followUpCase: Record<string, string> = {};
+    // Each size's reporter writes on its own case, linking every message to the last.
+    const followUps: Record<string, { write: () => Promise<unknown> }> = {};
     for (const size of sizes) {
-      const { case: record } = await submitCase(size.handle.db, submission(ctx));
-      followUpCase[size.name] = record.id;
+      const filed = submission(ctx);
+      await submitCase(size.handle.db, filed.input);
+      const caseId = filed.input.caseId;
+      let head = chainGenesis(caseId, 'case');
+      followUps[size.name] = {
+        write: async () => {
+          const entryId = randomUUID();
+          const ciphertext = encryptEntry({
+            caseId,
+            entryId,
+            senderRole: 'reporter',
+            kind: 'message',
+            key: filed.keys.contentKey,
+            body: { text: 'x'.repeat(300) },
+            signer: filed.reporter.sign,
+            prev: head
+          });
+          await appendEntry(size.handle.db, {
+            caseId,
+            entryId,
+            kind: 'message',
+            actor: { kind: 'reporter' },
+            epoch: 0,
+            ciphertext
+          });
+          head = entryLink(ciphertext);
+        }
+      };
     }
     add(
       'growth: reporter follow-ups per second',
       'per s',
-      await alternate(
-        sizes,
-        (size) =>
-          perSecondAt(1, 60, () =>
-            appendEntry(size.handle.db, {
-              caseId: followUpCase[size.name]!,
-              entryId: randomUUID(),
-              kind: 'message',
-              actor: { kind: 'reporter' },
-              epoch: 0,
-              ciphertext: new Uint8Array(randomBytes(300))
-            })
-          ),
-        5
-      ),
+      await alternate(sizes, (size) => perSecondAt(1, 60, followUps[size.name]!.write), 5),
       { perTrial: 60 }
     );
     for (const [name, plan] of Object.entries(plans)) {

@@ -4,9 +4,12 @@
 // rows (case, sealed keys, audit event) in one transaction at the same concurrency.
 // Skipped, with a message, when no PostgreSQL is reachable (BENCH_DATABASE_URL, else
 // TEST_DATABASE_URL, else the local default).
+// BENCH_LOAD_VS=<folder>: also serves another checkout's build (e.g. the previous commit's, built
+// there) on a database of its own, driven in turn with this one at every level; its figures are
+// printed as `vs` in params, so a change is judged by a ratio taken in the same minutes.
 import { spawnSync } from 'node:child_process';
 import { randomBytes as nodeRandomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -165,37 +168,56 @@ async function load(): Promise<Figure[]> {
     env: { WORKERS: String(workers) }
   });
   const raw = postgres(database.databaseUrl!, { max: 10, onnotice: () => {} });
+  const vsDir = process.env.BENCH_LOAD_VS;
+  const vsDatabase = vsDir ? await seededDatabase(adminUrl) : undefined;
+  const vsServer = vsDir
+    ? await startCandour({
+        port: await freePort(),
+        logPath: path.join(tmpdir(), `candour-bench-load-vs-${port}.log`),
+        cwd: path.resolve(vsDir),
+        args: ['src/cli/start.js'],
+        databaseUrl: vsDatabase!.databaseUrl,
+        env: { WORKERS: String(workers) }
+      })
+    : undefined;
   const figures: Figure[] = [];
   try {
-    const prepare = async (n: number) => {
+    const prepare = async (n: number, on = database) => {
       const out: PreparedCase[] = [];
       for (let i = 0; i < n; i++) {
-        const keys = await reporterKeys(database.organisationId, false);
-        out.push(prepareCase(database.slug, keys, database.recipients));
+        const keys = await reporterKeys(on.organisationId, false);
+        out.push(prepareCase(on.slug, keys, on.recipients));
       }
       return out;
     };
     let resent = 0;
     // As a browser does, a request on a kept-alive connection that the server closed before
     // answering is sent once more; the submission id makes that safe, and it is counted.
-    const viaCandour = (batch: PreparedCase[]) => async (i: number) => {
-      let answer;
-      try {
-        answer = await submit(server.url, batch[i]!);
-      } catch (error) {
-        if (!/other side closed/.test(String((error as { cause?: unknown })?.cause))) throw error;
-        resent++;
-        answer = await submit(server.url, batch[i]!);
-      }
-      if (answer.status !== 201) throw new Error(`status ${answer.status}`);
-      return true;
-    };
+    const viaCandour =
+      (batch: PreparedCase[], url = server.url) =>
+      async (i: number) => {
+        let answer;
+        try {
+          answer = await submit(url, batch[i]!);
+        } catch (error) {
+          if (!/other side closed/.test(String((error as { cause?: unknown })?.cause))) throw error;
+          resent++;
+          answer = await submit(url, batch[i]!);
+        }
+        if (answer.status !== 201) throw new Error(`status ${answer.status}`);
+        return true;
+      };
     const warm = await prepare(WARM_UP);
     await drive(WARM_UP, 10, viaCandour(warm));
     await drive(WARM_UP, 10, (i) => writeRaw(raw, database.organisationId, rawRow(warm[i]!)));
+    if (vsServer)
+      await drive(WARM_UP, 10, viaCandour(await prepare(WARM_UP, vsDatabase), vsServer.url));
 
     // Everything is sealed before any level runs, so no level starts on idle connections.
     const batches = await Promise.all(LEVELS.map((level) => prepare(level.submissions)));
+    const vsBatches = vsServer
+      ? await Promise.all(LEVELS.map((level) => prepare(level.submissions, vsDatabase)))
+      : [];
     for (const [index, { concurrency, submissions }] of LEVELS.entries()) {
       resent = 0;
       const batch = batches[index]!;
@@ -204,6 +226,9 @@ async function load(): Promise<Figure[]> {
       const baseline = await drive(submissions, concurrency, (i) =>
         writeRaw(raw, database.organisationId, rows[i]!)
       );
+      const vs = vsServer
+        ? await drive(submissions, concurrency, viaCandour(vsBatches[index]!, vsServer.url))
+        : undefined;
       figures.push({
         figure: `load: submissions per second at concurrency ${concurrency}`,
         unit: 'submissions/s',
@@ -218,6 +243,16 @@ async function load(): Promise<Figure[]> {
           rawP99Ms: round(baseline.p99),
           errors: candour.errors + baseline.errors,
           resent,
+          ...(vs
+            ? {
+                vs: {
+                  perSecond: round(vs.perSecond),
+                  p50Ms: round(vs.p50),
+                  p99Ms: round(vs.p99),
+                  errors: vs.errors
+                }
+              }
+            : {}),
           ...(candour.errors + baseline.errors > 0
             ? { why: [...candour.why, ...baseline.why] }
             : {}),
@@ -234,8 +269,73 @@ async function load(): Promise<Figure[]> {
     await raw.end();
     await server.stop();
     await database.drop();
+    await vsServer?.stop();
+    await vsDatabase?.drop();
   }
   return figures;
 }
 
-export const loadBenches: Bench[] = [{ name: 'load', run: load }];
+/** The largest resident size the process has had, in MB (Linux). */
+function peakMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
+
+/**
+ * The embedded database under the same load: the built server (one process) on a seeded PGlite
+ * folder, submissions at concurrency 1, 10 and 50; its peak memory, next to its peak when it had
+ * just started (`raw`).
+ */
+async function loadPglite(): Promise<Figure[]> {
+  if (!existsSync('build/index.js')) throw new Error('load-pglite: run npm run build first');
+  const database = await seededDatabase('');
+  const port = await freePort();
+  const server = await startCandour({
+    port,
+    logPath: path.join(tmpdir(), `candour-bench-load-pglite-${port}.log`),
+    args: ['src/cli/start.js'],
+    dataDir: database.dataDir
+  });
+  try {
+    const started = peakMb(server.pid);
+    const rates: Record<string, number> = {};
+    for (const { concurrency, submissions } of LEVELS) {
+      const batch: PreparedCase[] = [];
+      for (let i = 0; i < submissions; i++) {
+        const keys = await reporterKeys(database.organisationId, false);
+        batch.push(prepareCase(database.slug, keys, database.recipients));
+      }
+      const result = await drive(submissions, concurrency, async (i) => {
+        const answer = await submit(server.url, batch[i]!);
+        if (answer.status !== 201) throw new Error(`status ${answer.status}`);
+        return true;
+      });
+      if (result.errors > 0) throw new Error(`load-pglite: ${result.why.join('; ')}`);
+      rates[`perSecondAt${concurrency}`] = round(result.perSecond);
+      rates[`p99MsAt${concurrency}`] = round(result.p99);
+    }
+    return [
+      {
+        figure: 'load: PGlite server peak memory while serving submissions',
+        unit: 'MB',
+        candour: round(peakMb(server.pid)),
+        raw: round(started),
+        params: {
+          raw: 'the same process just started (seeded folder, before any submission)',
+          levels: LEVELS,
+          ...rates,
+          database: 'pglite',
+          cores: availableParallelism()
+        }
+      }
+    ];
+  } finally {
+    await server.stop();
+    await database.drop();
+  }
+}
+
+export const loadBenches: Bench[] = [
+  { name: 'load', run: load },
+  { name: 'load-pglite', run: loadPglite }
+];

@@ -4,8 +4,9 @@ import { config, ConfigError } from '$lib/server/config';
 import { logError, logInfo } from '$lib/server/log';
 import { db, isLeader, startRuntime } from '$lib/server/runtime';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
-import { startNotices } from '$lib/server/notify';
+import { runtimeNotifier, startNotices } from '$lib/server/notify';
 import { startUploadSweeper } from '$lib/server/upload-sweeper';
+import { startReviewSweep } from '$lib/server/records/review';
 import { findSession, SESSION_COOKIE } from '$lib/server/auth/sessions';
 import { isStaffPath } from '$lib/paths';
 import { localeFrom } from '$lib/i18n';
@@ -30,8 +31,12 @@ export const init: ServerInit = async () => {
         );
     }
     // One worker runs the timers; the outbox is safe under several instances all the same.
-    if (leader) startNotices();
-    if (leader) startUploadSweeper();
+    if (leader) {
+      startNotices();
+      startUploadSweeper();
+      // Retention review: notices ahead of time; deletion only where an organisation turned it on.
+      startReviewSweep(db, runtimeNotifier);
+    }
     // adapter-node announces a graceful stop once requests are done; the database pool would
     // otherwise keep the process alive.
     process.once('sveltekit:shutdown', () => void database.close().catch(() => {}));

@@ -13,6 +13,8 @@ export const paths = {
   notices: '/staff/admin/notices',
   inbox: '/staff/inbox',
   overdue: '/staff/overdue',
+  review: '/staff/records/review',
+  statistics: '/staff/records/statistics',
   case: (caseId: string) => `/staff/cases/${encodeURIComponent(caseId)}`,
   caseRecord: (caseId: string) => `/staff/cases/${encodeURIComponent(caseId)}/record`,
   organisation: (slug: string) => `/o/${encodeURIComponent(slug)}`,

@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
+import postgres from 'postgres';
 import type { BoxPublicKey } from '../../src/lib/crypto';
 import { baseURL, serverLog } from '../../playwright.config';
-import { suiteDatabase, withDatabase } from '../support/dump';
+import { readFileSync } from 'node:fs';
+import { dumpDatabase, suiteDatabase, withDatabase } from '../support/dump';
 import { prepareCase, reporterKeys, submit, type Recipient } from '../support/reporter-client';
 import { expectAccessible, signIn } from './support';
 
@@ -10,6 +12,9 @@ test.describe.configure({ mode: 'serial' });
 
 const SLUG = 'riverside';
 const run = Date.now().toString(36);
+/** Written into reports by these journeys: none may reach the database or the log. */
+const CANARY_NAME = `Mx Canary Person ${run}`;
+const CANARY_OUTCOME = `canary wanted outcome ${run}`;
 
 async function next(page: Page) {
   await page.getByRole('button', { name: 'Continue' }).click();
@@ -128,6 +133,21 @@ async function inbox(page: Page) {
   await expect(page.getByTestId('inbox')).toBeVisible({ timeout: 30_000 });
 }
 
+test('the receipt endpoint answers 404 without the case key, and refuses a bad body', async ({
+  request
+}) => {
+  const lookup = await request.post(`/o/${SLUG}/api/case/receipt`, {
+    data: { lookupToken: 'A'.repeat(43), sealedReceipt: 'AAAA' },
+    headers: { cookie: 'candour_session=anything', 'x-candour-day': '2026-11-26' }
+  });
+  expect(lookup.status()).toBe(404);
+  expect(lookup.headers()['set-cookie']).toBeUndefined();
+  const bad = await request.post(`/o/${SLUG}/api/case/receipt`, {
+    data: { lookupToken: 'A'.repeat(43), sealedReceipt: 'A'.repeat(4000) }
+  });
+  expect(bad.status()).toBe(400);
+});
+
 test('repeat concerns: a holder of two cases naming Tom Baker is told; a holder of one is not', async ({
   browser
 }) => {
@@ -155,4 +175,135 @@ test('repeat concerns: a holder of two cases naming Tom Baker is told; a holder 
   const row = one.locator(`tr[data-case-id="${first}"]`);
   await expect(row).toBeVisible();
   await expect(row.getByTestId('linked')).toHaveCount(0);
+});
+
+/** The count as the statistics page writes it. */
+const shownAs = (n: number) => (n < 5 ? 'fewer than 5' : String(n));
+
+test('statistics: counts match a hand count, small ones show as fewer than 5, and content is counted in the browser', async ({
+  browser
+}) => {
+  const [chair, complaints] = await people(
+    'chair@riverside.example',
+    'complaints@riverside.example'
+  );
+  for (let i = 0; i < 5; i++) {
+    await file([chair!, complaints!], {
+      track: 'complaint',
+      category: 'service',
+      involvedOthers: `${CANARY_NAME} ${i}`,
+      outcome: `${CANARY_OUTCOME} ${i}`
+    });
+  }
+  // The hand count: straight from the rows, as the server holds them.
+  const byTrack = await withDatabase(suiteDatabase(serverLog), (query) =>
+    query(
+      `select c.track, count(*)::int as n from cases c join organisations o on o.id = c.organisation_id
+       where o.slug = '${SLUG}' group by c.track`
+    )
+  );
+  const hand = new Map(byTrack.map((r) => [String(r.track), Number(r.n)]));
+  expect(hand.get('complaint')).toBeGreaterThanOrEqual(5);
+
+  const page = await signIn(browser, chair!.email);
+  await page.getByRole('navigation').getByRole('link', { name: 'Statistics' }).click();
+  await expect(page.getByRole('heading', { name: 'Statistics', level: 1 })).toBeVisible();
+  const labels: Record<string, string> = {
+    whistleblowing: 'Whistleblowing concern',
+    complaint: 'Complaint',
+    safeguarding: 'Safeguarding concern',
+    compliment: 'Compliment'
+  };
+  const table = page.getByTestId('stats-track');
+  for (const [track, label] of Object.entries(labels)) {
+    const row = table.locator('tr', { has: page.locator('th', { hasText: label }) });
+    await expect(row).toHaveCount(1);
+    await expect(row.locator('td')).toHaveText(shownAs(hand.get(track) ?? 0));
+  }
+  // Nobody has reached stage 3 here: none is shown as fewer than 5, not as 0.
+  await expect(
+    page.getByTestId('stats-stage').locator('tr', { hasText: 'Stage 3' }).locator('td')
+  ).toHaveText('fewer than 5');
+  await expect(page.getByTestId('month-chart')).toBeVisible();
+  await expectAccessible(page);
+
+  const csv = await page.request.get('/staff/records/statistics/csv');
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text).toContain(`track,complaint,${shownAs(hand.get('complaint')!)}`);
+  expect(text).toContain('stage,3,fewer than 5');
+  expect(text).not.toMatch(/,[1-4]\n/);
+
+  await page.getByTestId('count-content').click();
+  await expect(page.getByTestId('content-from')).toContainText('Counted in your browser', {
+    timeout: 60_000
+  });
+  await expect(
+    page.getByTestId('content-categories').locator('tr', { hasText: 'The service itself' })
+  ).toBeVisible();
+
+  // Someone who does not lead the organisation gets nothing.
+  const other = await signIn(browser, complaints!.email);
+  expect((await other.request.get('/staff/records/statistics/csv')).status()).toBe(404);
+});
+
+test('review: a holder deletes a closed case whose period has ended, and every row of it goes', async ({
+  browser
+}) => {
+  const { databaseUrl } = suiteDatabase(serverLog);
+  test.skip(!databaseUrl, 'ageing a case means writing under the server: PostgreSQL only');
+  const [officer] = await people('complaints@riverside.example');
+  const caseId = await file([officer!], { track: 'complaint', category: 'service' });
+  // As if it had been filed and closed seven years ago.
+  const sql = postgres(databaseUrl!, { max: 1, onnotice: () => {} });
+  try {
+    await sql`update cases set status = 'closed', received_on = '2018-01-02',
+              stage_started_on = '2018-01-02', closed_on = '2019-02-01' where id = ${caseId}`;
+    const page = await signIn(browser, officer!.email);
+    await page.getByRole('navigation').getByRole('link', { name: 'Review' }).click();
+    const row = page.locator(`tr[data-case-id="${caseId}"]`);
+    await expect(row).toContainText('Due for review');
+    await expect(row).toContainText('6 years');
+    await expectAccessible(page);
+    await row.getByRole('button', { name: 'Delete this case…' }).click();
+    await row.getByRole('button', { name: 'Delete it for everyone' }).click();
+    await expect(page.getByRole('status')).toContainText('The case was deleted');
+    await expect(row).toHaveCount(0);
+    const tables = await sql`select table_name from information_schema.tables
+                             where table_schema = 'public' and table_type = 'BASE TABLE'`;
+    for (const { table_name } of tables) {
+      const [found] = await sql.unsafe(
+        `select count(*)::int as n from "${String(table_name)}" t where t::text like '%${caseId}%'`
+      );
+      expect(Number(found!.n), String(table_name)).toBe(0);
+    }
+    const [deleted] = await sql`select actor_kind, detail from audit_events
+                                where action = 'case.deleted' order by seq desc limit 1`;
+    expect(deleted!.actor_kind).toBe('staff');
+  } finally {
+    await sql.end();
+  }
+});
+
+test('canary: after these journeys no category, name or outcome is in the database dump or the log', async () => {
+  const database = suiteDatabase(serverLog);
+  const dump = await withDatabase(database, (query) => dumpDatabase(database, query));
+  const log = readFileSync(serverLog, 'utf8');
+  // The dump is real: it holds this run's cases.
+  expect(dump).toContain('case_receipts');
+  for (const forbidden of [
+    CANARY_NAME,
+    CANARY_OUTCOME,
+    `receipt journey ${run}`,
+    `tampered receipt ${run}`,
+    `records ${run}`,
+    'Mr Tom Baker',
+    '"category"',
+    '"involvedOthers"',
+    '"outcome"',
+    '"whatHappened"'
+  ]) {
+    expect(dump.includes(forbidden), `database holds ${forbidden}`).toBe(false);
+    expect(log.includes(forbidden), `log holds ${forbidden}`).toBe(false);
+  }
 });

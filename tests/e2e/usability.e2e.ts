@@ -6,6 +6,8 @@ import {
   expectAccessible,
   expectAccessibleWithoutJavaScript,
   expectNoHorizontalScroll,
+  openFromInbox,
+  signIn,
   stubExitSite
 } from './support';
 
@@ -340,4 +342,105 @@ test.describe('Cymraeg', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Sign in');
   });
+});
+
+/** Files a report on a track with the fewest answers the form needs; leaves the sent page open. */
+async function fileReport(page: Page, track: 'complaint' | 'whistleblowing'): Promise<string> {
+  await page.goto(`/o/${SLUG}/report`);
+  await page.locator(`#track-${track}`).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('input[name="category"]').first().check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('What happened?').fill('Something happened at handover.');
+  while (!(await page.getByTestId('send-report').isVisible())) {
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByTestId('send-report').or(page.locator('h1')).first().waitFor();
+  }
+  const response = page.waitForResponse((r) => r.url().endsWith(`/o/${SLUG}/api/cases`));
+  await page.getByTestId('send-report').click();
+  const { caseId } = (await (await response).json()) as { caseId: string };
+  await expect(page.getByTestId('case-key')).toBeVisible({ timeout: 60_000 });
+  return caseId;
+}
+
+test.describe('the sent page', () => {
+  test('gives every date and timescale the complaints procedure promises, each with its clause', async ({
+    page
+  }) => {
+    await fileReport(page, 'complaint');
+    const dates = page.getByTestId('deadlines');
+    await expect(dates).toContainText(/Acknowledged by \w+, \d+ \w+ \d{4}/);
+    await expect(dates).toContainText(/A reply by \w+, \d+ \w+ \d{4}/);
+    await expect(dates).toContainText('ask for stage 2 within 14 days');
+    await expect(dates).toContainText('Stage 2');
+    await expect(dates).toContainText('Stage 3');
+    await expect(dates).toContainText('ask for stage 3 within 14 days');
+    // Every promise names the clause it comes from.
+    const promises = dates.locator('li');
+    expect(await promises.count()).toBe(7);
+    await expect(dates.getByTestId('deadline-source')).toHaveCount(7);
+    await expectAccessible(page);
+  });
+
+  test('says when a reply counts from the end of an investigation, rather than giving no date', async ({
+    page
+  }) => {
+    await fileReport(page, 'whistleblowing');
+    const dates = page.getByTestId('deadlines');
+    await expect(dates).toContainText(/Acknowledged by \w+, \d+ \w+ \d{4}/);
+    await expect(dates).toContainText('A reply within 7 days of the investigation ending');
+    await expect(dates.getByTestId('deadline-source')).toHaveCount(2);
+  });
+});
+
+test.describe('axe on every page staff meet once signed in', () => {
+  /** Follows a link of the staff menu (client-side: the keys stay in the tab's memory). */
+  async function visit(page: Page, href: string, width: number): Promise<void> {
+    await page.locator(`nav.staff-nav a[href="${href}"]`).click();
+    await expect(page).toHaveURL(new RegExp(`${href.replace(/\//g, '\\/')}$`));
+    await check(page, width);
+  }
+  async function check(page: Page, width: number): Promise<void> {
+    await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible({ timeout: 30_000 });
+    await expectAccessible(page);
+    if (width === 375) await expectNoHorizontalScroll(page);
+  }
+
+  for (const width of [375, 1280]) {
+    test(`no violation at ${width} px: inbox, case, record, admin pages, policy editor, people, security, host`, async ({
+      page,
+      browser
+    }) => {
+      const caseId = await fileReport(page, 'whistleblowing');
+      const coordinator = await signIn(browser, 'coordinator@riverside.example');
+      await coordinator.setViewportSize({ width, height: 800 });
+      await check(coordinator, width);
+      await visit(coordinator, '/staff/inbox', width);
+      await openFromInbox(coordinator, caseId);
+      await check(coordinator, width);
+      await coordinator.getByRole('link', { name: 'Written record (printable)' }).click();
+      await expect(coordinator).toHaveURL(/\/record$/);
+      await check(coordinator, width);
+      await visit(coordinator, '/staff/security', width);
+      await coordinator.context().close();
+
+      const admin = await signIn(browser, 'admin@riverside.example');
+      await admin.setViewportSize({ width, height: 800 });
+      await check(admin, width);
+      for (const href of [
+        '/staff/admin/people',
+        '/staff/admin/policy',
+        '/staff/admin/notices',
+        '/staff/overdue',
+        '/staff/host',
+        '/staff/security'
+      ]) {
+        await visit(admin, href, width);
+      }
+      // A reload forgets the keys: the page asks for the password again.
+      await admin.goto('/staff/inbox');
+      await check(admin, width);
+      await admin.context().close();
+    });
+  }
 });

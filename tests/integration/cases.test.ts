@@ -171,6 +171,57 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
     expect(submitted[0]!.actorPersonId).toBeNull();
   });
 
+  it('answers a new submission with the case exactly as stored, and a retry alike', async () => {
+    const filed = await file(['chair']);
+    const input = { ...filed.input, caseId: randomUUID(), submissionId: randomUUID() };
+    const other = await deriveCaseKeys(parseCaseKey(generateCaseKey()), seed.organisationId);
+    input.lookupHash = lookupHash(other.lookupToken);
+    const first = await submitCase(database.db, input);
+    const retry = await submitCase(database.db, input);
+    const stored = await loadCaseForStaff(database.db, input.caseId, seed.people.chair!.personId);
+    expect(first.created).toBe(true);
+    expect(retry.created).toBe(false);
+    const plain = (r: object) =>
+      Object.fromEntries(
+        Object.entries(r).map(([k, v]) => [k, v instanceof Uint8Array ? [...v] : v])
+      );
+    expect(plain(first.case)).toEqual(plain(stored!.case));
+    expect(plain(retry.case)).toEqual(plain(stored!.case));
+  });
+
+  it('seals a case only to people who may hold it: not a person of an unlinked body', async () => {
+    const filed = await file(['chair']);
+    const [stranger] = await database.db
+      .select({ id: people.id })
+      .from(people)
+      .where(
+        sql`${people.organisationId} <> ${seed.organisationId}
+        and ${people.organisationId} not in (select body_id from unit_links
+          where organisation_id = ${seed.organisationId})`
+      )
+      .limit(1);
+    const other = await deriveCaseKeys(parseCaseKey(generateCaseKey()), seed.organisationId);
+    const attempt = {
+      ...filed.input,
+      caseId: randomUUID(),
+      submissionId: randomUUID(),
+      lookupHash: lookupHash(other.lookupToken),
+      recipients: [
+        filed.input.recipients[0]!,
+        { personId: stranger!.id, sealedKey: new Uint8Array(90) }
+      ]
+    };
+    await expect(submitCase(database.db, attempt)).rejects.toMatchObject({ code: 'invalid' });
+    await expect(
+      submitCase(database.db, {
+        ...attempt,
+        recipients: [filed.input.recipients[0]!, filed.input.recipients[0]!]
+      })
+    ).rejects.toMatchObject({ code: 'invalid' });
+    const rows = await database.db.select().from(cases).where(eq(cases.id, attempt.caseId));
+    expect(rows).toHaveLength(0);
+  });
+
   it('refuses a submission id reused with another case key, and unknown recipients', async () => {
     const filed = await file(['chair']);
     const other = await deriveCaseKeys(parseCaseKey(generateCaseKey()), seed.organisationId);
@@ -610,7 +661,9 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
       true
     );
 
-    const victim = rows[2]!;
+    // A row followed by another of its chain (its case's: docs/PROTOCOL.md §7).
+    const victim = rows.find((r) => rows.some((s) => s.seq > r.seq && s.caseId === r.caseId))!;
+    const successor = rows.find((s) => s.seq > victim.seq && s.caseId === victim.caseId)!;
     await database.db.execute(
       sql`update audit_events set action = 'case.nothing' where seq = ${victim.seq}`
     );
@@ -625,7 +678,7 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
 
     await database.db.execute(sql`delete from audit_events where seq = ${victim.seq}`);
     const deleted = await verifyAuditChain(await readAuditChain(database.db, seed.organisationId));
-    expect(deleted).toEqual({ ok: false, seq: rows[3]!.seq, reason: 'broken_link' });
+    expect(deleted).toEqual({ ok: false, seq: successor.seq, reason: 'broken_link' });
   });
 
   it('serialises concurrent appends into one unbroken chain', async () => {
@@ -652,12 +705,19 @@ describe(`case store (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'}
         });
       })
     );
-    const rows = (await readAuditChain(database.db, organisationId)).filter(
-      (r) => r.seq > (filed.length ? 0 : 0)
+    // Each case's chain verifies on its own (an earlier test broke another case's on purpose).
+    const ids = new Set(filed.map((f) => f.caseId));
+    const rows = (await readAuditChain(database.db, organisationId)).filter((r) =>
+      ids.has(r.caseId ?? '')
     );
-    const hashes = new Set(rows.map((r) => Buffer.from(r.prevHash).toString('hex')));
-    // No two events claim the same predecessor.
-    expect(hashes.size).toBe(rows.length);
+    expect((await verifyAuditChain(rows)).ok).toBe(true);
+    // No two events claim the same predecessor; each chain (one per case, one for events
+    // about no case) starts from the zero hash once.
+    const linked = rows.filter((r) => r.prevHash.some((b) => b !== 0));
+    const hashes = new Set(linked.map((r) => Buffer.from(r.prevHash).toString('hex')));
+    expect(hashes.size).toBe(linked.length);
+    const chains = new Set(rows.map((r) => r.caseId ?? ''));
+    expect(rows.length - linked.length).toBe(chains.size);
   });
 });
 

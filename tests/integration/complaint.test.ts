@@ -15,12 +15,19 @@ import {
   type BoxPublicKey
 } from '../../src/lib/crypto';
 import { presetById } from '../../src/lib/routing';
-import { submitCase, today, updateCase, type CaseRecord } from '../../src/lib/server/cases';
+import {
+  addHolders,
+  submitCase,
+  today,
+  updateCase,
+  type CaseRecord
+} from '../../src/lib/server/cases';
 import { escalationRefusal, panelRefusal } from '../../src/lib/server/cases/procedure';
 import { caseOrThrow } from '../../src/lib/server/cases/store';
 import { credentials } from '../../src/lib/server/db/schema';
 import { seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { signedEvent } from '../support/entries';
 
 let database: TestDatabase;
 let seed: DemoSeed;
@@ -63,7 +70,7 @@ async function file(recipients: string[]) {
     ),
     reporterSealedKey: sealCaseKeysFor(reporter.box.publicKey, keys, { includeStaffKey: false })
   });
-  return { caseId, keys };
+  return { caseId, keys, reporter };
 }
 
 beforeAll(async () => {
@@ -177,5 +184,40 @@ describe('the stage-3 panel', () => {
     expect(
       await panelRefusal(database.db, westWilts, record, [id('nacccChiefExecutive')])
     ).toMatchObject({ code: 'not_inside' });
+  });
+});
+
+describe('moving to the next stage when its people already hold the case', () => {
+  it('moves the stage without adding anyone; adding nobody otherwise is refused', async () => {
+    // West Wilts stage 3 goes to the chair, who investigated stage 2 and holds the case.
+    const filed = await file(['chair']);
+    await updateCase(database.db, { caseId: filed.caseId, actor: { kind: 'system' }, stage: 2 });
+    const event = (stage?: number) =>
+      signedEvent(database.db, {
+        caseId: filed.caseId,
+        signer: filed.reporter.sign,
+        key: filed.keys.contentKey,
+        senderRole: 'reporter',
+        event: { event: 'escalated', personIds: [], ...(stage ? { stage } : {}) }
+      });
+    await expect(
+      addHolders(database.db, {
+        caseId: filed.caseId,
+        actor: { kind: 'reporter' },
+        action: 'escalate',
+        holders: [],
+        event: await event()
+      })
+    ).rejects.toMatchObject({ code: 'invalid' });
+    const moved = await addHolders(database.db, {
+      caseId: filed.caseId,
+      actor: { kind: 'reporter' },
+      action: 'escalate',
+      holders: [],
+      toStage: 3,
+      event: await event(3)
+    });
+    expect(moved.case.stage).toBe(3);
+    expect(moved.case.respondedOn).toBeNull();
   });
 });

@@ -20,7 +20,7 @@ import {
   organisationsById
 } from '../../src/lib/server/cases/staff-queries';
 import { verifyCaseAudit } from '../../src/lib/client/cases/audit';
-import { auditEvents, credentials } from '../../src/lib/server/db/schema';
+import { auditEvents, credentials, rateLimits } from '../../src/lib/server/db/schema';
 import { seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed';
 import { linkedEntry } from '../support/entries';
 import { createTestDatabase, type TestDatabase } from '../support/database';
@@ -142,9 +142,57 @@ describe(`staff case queries (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : '
       (await verifyAuditChain(await readAuditChain(database.db, seed.organisationId))).ok
     ).toBe(true);
     const view = await caseAuditView(database.db, seed.organisationId, caseA);
-    // Other cases' events show only their links.
-    expect(JSON.stringify(view.filter((r) => !r.own))).not.toContain(caseB);
+    // Nothing of any other case: not even its links.
+    expect(view.every((r) => r.own)).toBe(true);
     expect(await verifyCaseAudit(view, caseA)).toMatchObject({ ok: true, events: 3 });
+  });
+
+  it('the audit view of a case does not change when a case its reader cannot read gets activity', async () => {
+    // The chair holds caseA; caseB is the coordinator's, and the chair cannot read it.
+    const before = await caseAuditView(database.db, seed.organisationId, caseA);
+    const staff = { kind: 'staff' as const, personId: seed.people.coordinator!.personId };
+    await updateCase(database.db, { caseId: caseB, actor: staff, status: 'acknowledged' });
+    const noteId = randomUUID();
+    await appendEntry(database.db, {
+      caseId: caseB,
+      entryId: noteId,
+      kind: 'note',
+      actor: staff,
+      epoch: 0,
+      ciphertext: await linkedEntry(database.db, {
+        caseId: caseB,
+        entryId: noteId,
+        senderRole: 'staff',
+        kind: 'note',
+        key: newCaseKeys().staffKey,
+        body: { text: 'a note on B' },
+        signer: generateStaffKeys().sign
+      })
+    });
+    // A new case about someone else, too.
+    await file(['coordinator']);
+    const after = await caseAuditView(database.db, seed.organisationId, caseA);
+    expect(after).toEqual(before);
+    expect(await verifyCaseAudit(after, caseA)).toMatchObject({ ok: true });
+  });
+
+  it("a reporter's event keeps the day only and is placed among its own case's events alone", async () => {
+    const staff = { kind: 'staff' as const, personId: seed.people.coordinator!.personId };
+    const counters = async () => (await database.db.select().from(rateLimits)).length;
+    await updateCase(database.db, { caseId: caseB, actor: staff, status: 'responded' });
+    const limitsBefore = await counters();
+    const caseC = await file(['chair']);
+    await updateCase(database.db, { caseId: caseB, actor: staff, status: 'acknowledged' });
+    // No counter row records when a reporter acted.
+    expect(await counters()).toBe(limitsBefore);
+    const view = await caseAuditView(database.db, seed.organisationId, caseC);
+    // Nothing in the view to place the reporter's event against: only this case's own events,
+    // and the reporter's carries no time of day.
+    expect(view.map((r) => r.own && r.caseId)).toEqual([caseC]);
+    expect(view.every((r) => r.own && r.actorKind === 'reporter' && r.occurredAt === null)).toBe(
+      true
+    );
+    expect(await verifyCaseAudit(view, caseC)).toMatchObject({ ok: true, events: 1 });
   });
 
   it('a tampered row is reported', async () => {
@@ -173,11 +221,20 @@ describe(`staff case queries (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : '
     ).toMatchObject({ ok: true });
   });
 
-  it('a deleted row is reported, whichever case it belonged to', async () => {
+  it("a deleted row of the case is reported; another case's is none of its business", async () => {
+    const [other] = await database.db
+      .select({ seq: auditEvents.seq })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.caseId, caseB), eq(auditEvents.action, 'entry.note')));
+    await database.db.delete(auditEvents).where(eq(auditEvents.seq, other!.seq));
+    expect(
+      await verifyCaseAudit(await caseAuditView(database.db, seed.organisationId, caseA), caseA)
+    ).toMatchObject({ ok: true });
+    // A row in the middle of the case's chain (its acknowledgement, followed by the note).
     const [own] = await database.db
       .select({ seq: auditEvents.seq })
       .from(auditEvents)
-      .where(and(eq(auditEvents.caseId, caseA), eq(auditEvents.action, 'entry.note')));
+      .where(and(eq(auditEvents.caseId, caseA), eq(auditEvents.action, 'case.updated')));
     await database.db.delete(auditEvents).where(eq(auditEvents.seq, own!.seq));
     const shared = await verifyAuditChain(await readAuditChain(database.db, seed.organisationId));
     expect(shared).toMatchObject({ ok: false, reason: 'broken_link' });

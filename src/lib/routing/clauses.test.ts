@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { deadlinesFor, type CaseDates, type Deadlines } from './calendar';
 import type { BodyKind, Policy, RosterMember, Timescale } from './policy';
 import { PRESETS, presetById } from './presets';
+import { nextStage, type NextStage } from './further';
 import { eligibleRecipients, type InclusionReason, type RoutingInput } from './routing';
 import { MENTORING_TEAMS, centre, mentoring, withStatus } from './test-fixtures';
 
@@ -22,6 +23,8 @@ interface Row {
   stage?: number;
   dates?: CaseDates;
   due?: Omit<Deadlines, 'sources'>;
+  /** Where the case may go next on given days (`nextStage`, from `dates` at `stage`). */
+  next?: Record<string, NextStage['state']>;
 }
 
 const received = { receivedOn: '2026-11-26' };
@@ -160,6 +163,13 @@ const rows: Row[] = [
     input: { track: 'complaint', involved: ['coord', 'deputy', 'officer', 'chair'] },
     receive: []
   },
+  {
+    id: 'BH-7',
+    preset: 'complaints-birmingham-ccc',
+    input: { track: 'complaint', involved: [] },
+    dates: { ...received, respondedOn: '2026-12-01' },
+    next: { '2026-12-15': 'open', '2026-12-16': 'closed' }
+  },
   // complaints-procedure-west-wilts-ccc.txt
   {
     id: 'WW-1',
@@ -213,6 +223,22 @@ const rows: Row[] = [
     preset: 'complaints-west-wilts-ccc',
     input: { track: 'compliment', involved: [] },
     receive: ['coord', 'chair']
+  },
+  {
+    id: 'WW-7',
+    preset: 'complaints-west-wilts-ccc',
+    input: { track: 'complaint', stage: 2, involved: [] },
+    stage: 2,
+    dates: { ...received, respondedOn: '2026-12-01' },
+    next: { '2026-11-30': 'awaiting_reply', '2026-12-14': 'open', '2026-12-16': 'closed' }
+  },
+  {
+    id: 'WW-8',
+    preset: 'complaints-west-wilts-ccc',
+    input: { track: 'complaint', stage: 3, involved: [] },
+    stage: 3,
+    dates: { ...received, respondedOn: '2026-12-01' },
+    next: { '2026-12-02': 'final' }
   },
   // child-protection-policy-mentoring-plus.txt
   {
@@ -361,6 +387,12 @@ describe('each clause runs as written', () => {
         replyBy: d.replyBy,
         nextStageRequestBy: d.nextStageRequestBy
       }).toEqual(row.due);
+    }
+    for (const [day, state] of Object.entries(row.next ?? {})) {
+      const at = { track: row.input!.track, stage: row.stage ?? 1, ...row.dates! };
+      const before = { ...at, respondedOn: null };
+      const answered = day >= (row.dates!.respondedOn ?? '');
+      expect(nextStage(policyFor(row), answered ? at : before, day).state, day).toBe(state);
     }
   });
 

@@ -43,7 +43,7 @@ export const exclusionReasonLabels: Record<ExclusionReason, string> = {
   stage2_investigator: 'Investigated at stage 2, so cannot sit on the stage 3 panel',
   not_on_panel: 'Not chosen for the panel',
   tier_passed_over:
-    'Someone in the same group is named as involved, so the report goes to the next group',
+    'Someone they work closely with is named as involved, so the report goes to other people instead',
   lower_tier_used: 'Receives such reports only when the people before them cannot',
   not_in_tier: 'Does not handle this kind of report',
   body_offered_not_added: 'You can choose to send it to them too',

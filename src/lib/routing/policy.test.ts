@@ -19,8 +19,15 @@ describe('presets', () => {
   it.each(PRESETS.map((p) => [p.id, p] as const))('%s passes policySchema unchanged', (_, p) => {
     expect(policySchema.parse(p.policy)).toEqual(p.policy);
     expect(p.name.length).toBeGreaterThan(0);
-    expect(p.source).toMatch(/\.txt/);
   });
+
+  it.each(PRESETS.map((p) => [p.id, p] as const))(
+    '%s is described in plain words: no file names, no arrows',
+    (_, p) => {
+      expect(p.description.length).toBeGreaterThan(40);
+      expect(p.description).not.toMatch(/\.txt|\.md|→|\bper\b/);
+    }
+  );
 
   it('the default preset runs all four tracks', () => {
     expect(tracksOffered(presetById('default')!.policy)).toEqual([

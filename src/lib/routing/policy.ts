@@ -162,10 +162,28 @@ export const stageSchema = z.strictObject({
 });
 export type Stage = z.infer<typeof stageSchema>;
 
+/**
+ * How long a track's closed cases are kept before they come up for review (docs/RECORDS.md);
+ * absent, the default for the track in src/lib/records/retention.ts applies.
+ */
+export const retentionSchema = z.strictObject({
+  years: z.number().int().min(1).max(100),
+  /** What the period counts from: the day the case was received, or the day it was closed. */
+  from: z.enum(['received', 'closed']),
+  /** Remind reviewers to keep it until the person's normal pension age if that is later. */
+  pensionAgeCheck: z.boolean().optional(),
+  /** Legal hold: nothing of this track comes up for review or is deleted while it is on. */
+  legalHold: z.boolean().optional(),
+  /** Where the period comes from (guidance, the organisation's own policy). */
+  source: text.optional()
+});
+export type Retention = z.infer<typeof retentionSchema>;
+
 export const trackPolicySchema = z
   .strictObject({
     stages: z.array(stageSchema).min(1).max(MAX_STAGES),
-    externalBodies: list(externalBodyRuleSchema)
+    externalBodies: list(externalBodyRuleSchema),
+    retention: retentionSchema.optional()
   })
   .superRefine((t, ctx) => {
     const last = t.stages.length - 1;
@@ -196,6 +214,8 @@ export const policySchema = z
     teams: list(teamSchema)
       .refine((t) => new Set(t.map((x) => x.id)).size === t.length, 'team ids must not repeat')
       .optional(),
+    /** Records: off unless the organisation turns it on, no case is deleted without a holder. */
+    records: z.strictObject({ autoDelete: z.boolean() }).optional(),
     tracks: z.strictObject({
       whistleblowing: trackPolicySchema.optional(),
       complaint: trackPolicySchema.optional(),

@@ -93,7 +93,8 @@ export const escalateSchema = z.strictObject({
         sealedKey
       })
     )
-    .min(1)
+    // Empty only when the next stage goes to people who already hold the case (the route checks).
+    .min(0)
     .max(60)
 });
 export type EscalateBody = z.infer<typeof escalateSchema>;

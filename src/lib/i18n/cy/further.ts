@@ -12,6 +12,7 @@ export const further = {
     'Daeth yr amser i ofyn am gam {stage} i ben ar {date}. Gallwch ysgrifennu o hyd at y bobl sydd ar eich achos.',
   'reporter.further.final': 'Cam {stage} yw cam olaf y drefn hon: mae ei ateb yn derfynol.',
   'reporter.further.ask': 'Gofyn am gam {stage}',
+  'reporter.further.already': 'Eisoes ar eich achos, ac yn ymdrin â’r cam hwn: {names}',
   'reporter.further.hint':
     'Bydd unrhyw un y byddwch yn ei ychwanegu yn gallu darllen popeth ar eich achos.',
   'reporter.further.notAnswered': 'Mae hynny’n bosibl dim ond pan fydd y cam hwn wedi cael ateb.',

@@ -3,7 +3,10 @@ import { common } from './common';
 import { files } from './files';
 import { further } from './further';
 import { receipt } from './receipt';
+import { pow } from './pow';
 import { reporter } from './reporter';
+import { routingReporter } from './routing';
+import { trust } from './trust';
 import { usability } from './usability';
 
 /**
@@ -15,6 +18,9 @@ export const cy = {
   ...reporter,
   ...further,
   ...receipt,
+  ...pow,
+  ...routingReporter,
+  ...trust,
   ...usability,
   ...files
 } as const satisfies Record<ReporterFacingKey, string>;

@@ -171,6 +171,13 @@ export const reporter = {
   'reporter.key.ackBy': 'Cydnabyddiaeth erbyn {date}',
   'reporter.key.replyBy': 'Ateb erbyn {date}',
   'reporter.key.noDates': 'Dydy’r sefydliad hwn heb osod amserlen ar gyfer y math hwn o adroddiad.',
+  'reporter.promise.acknowledge': 'Cydnabyddiaeth o fewn {within}',
+  'reporter.promise.reply': 'Ateb o fewn {within}',
+  'reporter.promise.replyAfterAcknowledged': 'Ateb o fewn {within} i’r gydnabyddiaeth',
+  'reporter.promise.replyAfterConcluded': 'Ateb o fewn {within} i ddiwedd yr ymchwiliad',
+  'reporter.promise.nextStage':
+    'Os nad ydych chi’n fodlon â’r ateb, gallwch ofyn am gam {stage} o fewn {within} i’w gael',
+  'reporter.promise.stage': 'Cam {stage}, os byddwch chi’n gofyn amdano',
   'reporter.key.finish': 'Gorffen',
   'reporter.key.done': 'Diolch. Dewch yn ôl gyda’ch allwedd achos i ddarllen atebion.',
   'reporter.key.followUp': 'Mynd i fy achos',

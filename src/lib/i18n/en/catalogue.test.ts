@@ -19,3 +19,17 @@ describe('the English catalogue', () => {
     expect(repeated).toEqual([]);
   });
 });
+
+describe('words a reporter meets', () => {
+  it('never use the routing model’s own terms (tier, group) or name a source file', async () => {
+    const { reporterFacing } = await import('./index');
+    const { exclusionReasonLabels, inclusionReasonLabels } = await import('$lib/routing/labels');
+    const texts = [
+      ...Object.entries(reporterFacing),
+      ...Object.entries(exclusionReasonLabels),
+      ...Object.entries(inclusionReasonLabels)
+    ];
+    const jargon = texts.filter(([, text]) => /\b(tiers?|group)\b|\.txt\b|\.md\b/i.test(text));
+    expect(jargon).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@ export const further = {
   'reporter.further.final':
     'Stage {stage} is the last stage of this procedure: its answer is final.',
   'reporter.further.ask': 'Ask for stage {stage}',
+  'reporter.further.already': 'Already on your case, and handling this stage: {names}',
   'reporter.further.hint': 'Anyone you add will be able to read everything on your case.',
   'reporter.further.notAnswered': 'That is possible only once this stage has been answered.',
   'reporter.further.finalResponse': 'The final response for stage {stage}'

@@ -5,12 +5,13 @@ import { files } from './files';
 import { further } from './further';
 import { receipt } from './receipt';
 import { records } from './records';
+import { pow } from './pow';
 import { reporter } from './reporter';
 import { secondFactor } from './second-factor';
-import { routing } from './routing';
+import { routing, routingReporter } from './routing';
 import { staff } from './staff';
 import { stages } from './stages';
-import { trust } from './trust';
+import { trust, trustStaff } from './trust';
 import { staffErrors } from './staff-errors';
 import { usability } from './usability';
 
@@ -27,12 +28,15 @@ export const en = {
   ...receipt,
   ...records,
   ...routing,
+  ...routingReporter,
   ...cases,
   ...stages,
   ...trust,
+  ...trustStaff,
   ...usability,
   ...staffErrors,
   ...secondFactor,
+  ...pow,
   ...files
 } as const;
 
@@ -44,6 +48,9 @@ export const reporterFacing = {
   ...reporter,
   ...further,
   ...receipt,
+  ...pow,
+  ...routingReporter,
+  ...trust,
   ...usability,
   ...files
 } as const;

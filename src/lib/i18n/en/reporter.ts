@@ -120,7 +120,7 @@ export const reporter = {
   'reporter.excluded.stage2_investigator': 'Investigated at stage 2',
   'reporter.excluded.not_on_panel': 'Not chosen for the panel',
   'reporter.excluded.tier_passed_over':
-    'Someone in the same group is named, so the report goes to the next group',
+    'You named someone they work closely with, so your report goes to other people instead',
   'reporter.excluded.lower_tier_used':
     'Receives such reports only when the people before them cannot',
   'reporter.excluded.not_in_tier': 'Does not handle this kind of report',
@@ -168,6 +168,13 @@ export const reporter = {
   'reporter.key.ackBy': 'Acknowledged by {date}',
   'reporter.key.replyBy': 'A reply by {date}',
   'reporter.key.noDates': 'This organisation has not set a timescale for this kind of report.',
+  'reporter.promise.acknowledge': 'Acknowledged within {within}',
+  'reporter.promise.reply': 'A reply within {within}',
+  'reporter.promise.replyAfterAcknowledged': 'A reply within {within} of the acknowledgement',
+  'reporter.promise.replyAfterConcluded': 'A reply within {within} of the investigation ending',
+  'reporter.promise.nextStage':
+    'If you are not satisfied with the reply, you can ask for stage {stage} within {within} of receiving it',
+  'reporter.promise.stage': 'Stage {stage}, if you ask for it',
   'reporter.key.finish': 'Finish',
   'reporter.key.done': 'Thank you. Come back with your case key to read replies.',
   'reporter.key.followUp': 'Go to my case',

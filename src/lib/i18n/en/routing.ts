@@ -1,5 +1,8 @@
-/** Words for teams, child-risk concerns, own choices, later bodies and deadline sources. */
-export const routing = {
+/**
+ * What a reporter is told about teams, child-risk concerns, own choices, later bodies and where a
+ * deadline comes from. Reporter-facing, so every language has them.
+ */
+export const routingReporter = {
   'reporter.role.practitioner': 'Practitioner',
   'reporter.reason.child_risk': 'Told because it is about a risk to a child',
   'reporter.reason.own_choice': "The organisation's own choice, beyond its written procedure",
@@ -15,7 +18,11 @@ export const routing = {
   'reporter.preview.later': 'Not yet: {body}',
   'reporter.preview.laterHint':
     'The procedure lets you take it to them once you have had a reply and are still not satisfied. Come back with your case key then.',
-  'reporter.deadline.source': 'From the procedure: {source}',
+  'reporter.deadline.source': 'From the procedure: {source}'
+} as const;
+
+/** The policy editor's words for teams and own choices (staff pages: English only for now). */
+export const routing = {
   'policy.teams': 'Teams (projects)',
   'policy.teamsHint':
     'A reporter can say which team a concern is about. Who belongs to a team is set on the People page and signed into the roster.',

@@ -1,9 +1,10 @@
-/** English: what a person is told when the keys a browser was served fail its checks. */
+/**
+ * English: what a reporter is told when the keys their browser was served fail its checks.
+ * Reporter-facing, so every language has them.
+ */
 export const trust = {
   'trust.reporter':
     'The list of people for {unit} could not be verified. Do not send anything; tell {unit} or NACCC by another route (phone or in person) that their Candour page may have been tampered with.',
-  'trust.staff':
-    'The list of people for {unit} could not be verified. Do not send anything or share this case; tell your Candour administrator by phone or in person, not through Candour.',
   'trust.thisOrganisation': 'this organisation',
   'trust.reason.duplicate': 'The same person appears more than once.',
   'trust.reason.unsigned': 'Someone on it is not signed by the organisation key.',
@@ -15,7 +16,13 @@ export const trust = {
   'trust.reason.body_link': 'Its link to this organisation is not signed by both of them.',
   'trust.reason.no_unit_key': 'It has no signing key.',
   'trust.bodyUnlinked':
-    '{unit} cannot be offered: its link to this organisation has not been signed by both of them yet.',
+    '{unit} cannot be offered: its link to this organisation has not been signed by both of them yet.'
+} as const;
+
+/** What staff and admins are told about keys, links and the signed list (English only for now). */
+export const trustStaff = {
+  'trust.staff':
+    'The list of people for {unit} could not be verified. Do not send anything or share this case; tell your Candour administrator by phone or in person, not through Candour.',
   'trust.unitKey': 'Key fingerprint of {unit}: {fingerprint} (list version {version})',
   'people.listVersion':
     'Signed list of people: version {version}. Your browser signs a new version whenever someone joins, leaves, changes roles or goes on leave.',

@@ -3,8 +3,11 @@ import type { ExternalBodyRule, RoleSelector, Tier, Timescale, TrackPolicy } fro
 export interface Preset {
   id: string;
   name: string;
-  /** The document and clauses the preset models, in a sentence. */
-  source: string;
+  /**
+   * What the preset does and which clauses of its policy it follows, in words a reporter or a
+   * new admin understands (the source document's file is named in the preset's module).
+   */
+  description: string;
   policy: import('../policy').Policy;
 }
 

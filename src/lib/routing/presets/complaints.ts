@@ -134,11 +134,13 @@ export const westWiltsCompliment: TrackPolicy = {
 export const complaintsBirmingham: Preset = {
   id: 'complaints-birmingham-ccc',
   name: 'Complaints policy (Birmingham CCC)',
-  source:
-    'complaints-policy-birmingham-ccc.txt: Stage 1 (coordinator, 1 and 4 weeks; about the ' +
-    'coordinator → complaints officer), Stage 2 (complaints officer and chair, within 2 weeks, ' +
-    '1 and 4 weeks), Stage 3 (panel of 3 trustees without the stage-2 investigator, 4 weeks), ' +
-    'Final Resort (NACCC Chief Executive, once stage 3 has been carried out).',
+  description:
+    'From a child contact centre’s complaints policy (Birmingham). Stage 1: the coordinator ' +
+    'says the complaint has arrived within 1 week and replies within 4 weeks; a complaint about ' +
+    'the coordinator goes to the complaints officer instead. Stage 2, if asked for within 2 ' +
+    'weeks: the complaints officer and the chair, on the same timescales. Stage 3: a panel of ' +
+    'three trustees who did not look into stage 2, who decide within 4 weeks. After stage 3, the ' +
+    'chief executive of NACCC is the last resort ("Final Resort").',
   policy: {
     version: 1,
     name: 'Complaints policy (Birmingham CCC)',
@@ -149,11 +151,14 @@ export const complaintsBirmingham: Preset = {
 export const complaintsWestWilts: Preset = {
   id: 'complaints-west-wilts-ccc',
   name: 'Complaints and compliments procedure (West Wilts CCC)',
-  source:
-    'complaints-procedure-west-wilts-ccc.txt: Stage 1 (coordinator, 5 and 15 working days; about ' +
-    'the coordinator → chair), Stage 2 (chair, within 14 days, 1 and 4 weeks), Stage 3 (panel of ' +
-    '3 committee members without the stage-2 investigator, within 14 days, 3 weeks), NACCC ' +
-    'Chief Executive after stage 3, Compliments (coordinator or chairman).',
+  description:
+    'From a child contact centre’s complaints and compliments procedure (West Wilts). Stage 1: ' +
+    'the coordinator says the complaint has arrived within 5 working days and replies within 15; ' +
+    'a complaint about the coordinator goes to the chair instead. Stage 2, if asked for within ' +
+    '14 days: the chair, who answers within 1 week and replies within 4. Stage 3, if asked for ' +
+    'within 14 days: a panel of three committee members who did not look into stage 2, who ' +
+    'decide within 3 weeks. After that, the chief executive of NACCC. Compliments go to the ' +
+    'coordinator or the chair.',
   policy: {
     version: 1,
     name: 'Complaints procedure (West Wilts CCC)',

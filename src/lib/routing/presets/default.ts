@@ -64,12 +64,13 @@ const basePolicy: Preset['policy'] = {
 export const defaultPreset: Preset = {
   id: 'default',
   name: 'Child contact centre (all tracks)',
-  source:
-    'Combined: whistleblowing and safeguarding involving staff per ' +
-    'whistleblowing-policy-child-contact-centre.txt; complaints per ' +
-    'complaints-procedure-west-wilts-ccc.txt (stage 2 also to a complaints officer, as ' +
-    'Birmingham); compliments to the coordinator. Own choices, shown as settings: the ' +
-    'safeguarding lead and deputy on safeguarding concerns and complaints about a risk to a ' +
-    'child, the LADO on allegations against staff.',
+  description:
+    'For a child contact centre, all four kinds of report. Whistleblowing concerns, and ' +
+    'safeguarding concerns about staff, follow the whistleblowing policy ("How to Raise a ' +
+    'Concern"). Complaints follow the West Wilts complaints procedure in three stages, with ' +
+    'stage 2 also going to a complaints officer as in the Birmingham policy. Compliments go to ' +
+    'the coordinator. The centre’s own choices, shown as settings you can turn off: the ' +
+    'safeguarding lead and deputy also read safeguarding concerns and complaints about a risk to ' +
+    'a child, and the LADO reads allegations against staff.',
   policy: OWN_CHOICES.reduce((p, choice) => setOwnChoice(p, choice, true), basePolicy)
 };

@@ -58,10 +58,11 @@ export const escalatingWhistleblowing: TrackPolicy = {
 export const escalating: Preset = {
   id: 'escalating-concerns',
   name: 'Escalating concerns (keeping children safe)',
-  source:
-    'escalating-concerns-keeping-children-safe.txt: steps 2–3 (line manager or experienced ' +
-    'colleague), step 1 (risk to a child → a senior manager), step 5 (whistleblowing: senior ' +
-    'managers hear). The page sets no timescales.',
+  description:
+    'From a guide to escalating concerns about keeping children safe. A concern goes first to ' +
+    'a line manager or an experienced colleague (steps 2 and 3). A risk to a child always goes ' +
+    'to a senior manager as well (step 1). Whistleblowing, the last resort, makes sure senior ' +
+    'managers hear (step 5). The guide sets no timescales.',
   policy: {
     version: 1,
     name: 'Escalating concerns (keeping children safe)',

@@ -67,12 +67,14 @@ export const mentoringPlusSafeguarding: TrackPolicy = {
 export const mentoringPlus: Preset = {
   id: 'child-protection-mentoring-plus',
   name: 'Child protection policy (Mentoring Plus)',
-  source:
-    'child-protection-policy-mentoring-plus.txt: 4.4 (DSL supported by the deputy and the ' +
-    "team's senior practitioner), 6.2 (the relevant project safeguarding lead; in the lead's " +
-    'absence the DSL, DSG or trustee for safeguarding), 6.3 (CEO or practitioners involved → ' +
-    'chairperson or trustee for safeguarding; allegations against staff or volunteers → LADO), ' +
-    'Appendix 1(7) (action within 7 days).',
+  description:
+    'From a youth mentoring charity’s child protection policy (Mentoring Plus). A concern goes ' +
+    'to the safeguarding lead of the project it is about; when they are away, to the designated ' +
+    'safeguarding lead, their deputy or the trustee for safeguarding (6.2). The designated lead ' +
+    'is supported by the deputy and the team’s senior practitioner (4.4). If the chief executive ' +
+    'or a practitioner is involved, it goes to the chair or the trustee for safeguarding; an ' +
+    'allegation against staff or a volunteer also goes to the LADO (6.3). Action is due within ' +
+    '7 days (Appendix 1, point 7).',
   policy: {
     version: 1,
     name: 'Child protection policy (Mentoring Plus)',

@@ -108,11 +108,14 @@ export const whistleblowingSafeguardingTrack: TrackPolicy = {
 export const whistleblowingCcc: Preset = {
   id: 'whistleblowing-ccc',
   name: 'Whistleblowing policy (child contact centre)',
-  source:
-    'whistleblowing-policy-child-contact-centre.txt: "How to Raise a Concern" (coordinator or ' +
-    'team leader → chair → coordinator or another committee member → NACCC Chief Executive; ' +
-    'safeguarding involving staff → coordinator, else NACCC Safeguarding Manager), "How ... will ' +
-    'Respond" (7 days) and "How to Take the Matter Further" (NACCC once not satisfied).',
+  description:
+    'From a child contact centre’s whistleblowing policy. A concern goes to the coordinator or a ' +
+    'team leader. If one of them is involved, it goes to the chair of the management committee ' +
+    'instead; if the chair is involved, to the coordinator or another committee member; if no one ' +
+    'at the centre is left, to the chief executive of NACCC ("How to Raise a Concern"). A ' +
+    'safeguarding concern about staff goes to the coordinator, or to NACCC’s safeguarding manager. ' +
+    'The centre answers within 7 days ("How … will Respond"), and anyone not satisfied ' +
+    'can go to NACCC ("How to Take the Matter Further").',
   policy: {
     version: 1,
     name: 'Whistleblowing policy (child contact centre)',

@@ -4,7 +4,7 @@
  * the case row is locked while one is added, so the chain stays a single line that readers can
  * follow. The server cannot make an entry: it can only refuse or store one.
  */
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import {
   chainGenesis,
   chainOf,
@@ -13,10 +13,12 @@ import {
   entryPrev,
   type ChainName
 } from '$lib/crypto';
-import { appendAudit } from '../audit';
+import type { AuditFields } from '$lib/audit';
+import { auditHeadQuery, auditRowAfter, lockAuditChain } from '../audit';
 import { attachFiles } from './files';
-import type { Database } from '../db';
-import { caseEntries, cases } from '../db/schema';
+import { queryRows, type Database } from '../db';
+import { toBytes } from '../db/bytes';
+import { auditEvents, caseEntries, cases } from '../db/schema';
 import { actorColumns, auditTime, caseOrThrow, requireHolder, today, type Tx } from './store';
 import { CaseStoreError, type Actor, type CaseRecord, type EntryRecord } from './types';
 
@@ -59,17 +61,7 @@ export async function chainHeadOf(
   caseId: string,
   chain: ChainName
 ): Promise<Uint8Array> {
-  const [last] = await db
-    .select({ ciphertext: caseEntries.ciphertext })
-    .from(caseEntries)
-    .where(
-      and(
-        eq(caseEntries.caseId, caseId),
-        chain === 'notes' ? eq(caseEntries.kind, 'note') : ne(caseEntries.kind, 'note')
-      )
-    )
-    .orderBy(desc(caseEntries.seq))
-    .limit(1);
+  const [last] = await chainHeadQuery(db, caseId, chain);
   return last ? entryLink(last.ciphertext) : chainGenesis(caseId, chain);
 }
 
@@ -103,31 +95,69 @@ function linkOf(ciphertext: Uint8Array): Uint8Array {
   return prev;
 }
 
+/** The head of one of the case's chains: the query, for chainHeadOf and the write's look-up. */
+function chainHeadQuery(db: Database, caseId: string, chain: ChainName) {
+  return db
+    .select({ ciphertext: caseEntries.ciphertext })
+    .from(caseEntries)
+    .where(
+      and(
+        eq(caseEntries.caseId, caseId),
+        chain === 'notes' ? eq(caseEntries.kind, 'note') : ne(caseEntries.kind, 'note')
+      )
+    )
+    .orderBy(desc(caseEntries.seq))
+    .limit(1);
+}
+
 /**
  * Inserts one entry inside `tx`, with the case row locked, if it commits to the current head of
- * its chain; a writer who saw an older head gets a conflict and writes again. Returns false when
+ * its chain; a writer who saw an older head gets a conflict and writes again. Returns null when
  * an entry with this id exists already (the caller tells a retry from a clash).
+ *
+ * With `audit`, the event is written too, in few statements: the case row and the
+ * case's audit chain are locked by one statement; the next reads, together, whether the
+ * id is taken, the chain's head and the audit chain's head; the entry and the event then go out
+ * together.
  */
 export async function insertEntry(
   tx: Database,
   record: CaseRecord,
-  input: AppendEntryInput & { day: string }
-): Promise<boolean> {
+  input: AppendEntryInput & { day: string },
+  audit?: AuditFields
+): Promise<EntryRecord | null> {
   const prev = linkOf(input.ciphertext);
-  await tx.select({ id: cases.id }).from(cases).where(eq(cases.id, record.id)).for('update');
-  const [existing] = await tx
-    .select({ id: caseEntries.id })
-    .from(caseEntries)
-    .where(eq(caseEntries.id, input.entryId));
-  if (existing) return false;
-  const head = await chainHeadOf(tx, record.id, chainOf(input.kind));
+  await tx
+    .select({
+      id: cases.id,
+      ...(audit ? { chain: sql`${lockAuditChain(audit.organisationId, audit.caseId)}` } : {})
+    })
+    .from(cases)
+    .where(eq(cases.id, record.id))
+    .for('update');
+  // A later statement than the locks, so it sees everything committed before them.
+  const [state] = await queryRows<{
+    taken: string | null;
+    head: Uint8Array | null;
+    audit_head: Uint8Array | null;
+  }>(
+    tx,
+    sql`select
+      (${tx.select({ id: caseEntries.id }).from(caseEntries).where(eq(caseEntries.id, input.entryId))}) as taken,
+      (${chainHeadQuery(tx, record.id, chainOf(input.kind))}) as head,
+      ${audit ? sql`(${auditHeadQuery(tx, audit.organisationId, audit.caseId)})` : sql`null::bytea`} as audit_head`
+  );
+  if (state!.taken) return null;
+  const head = state!.head
+    ? entryLink(toBytes(state!.head))
+    : chainGenesis(record.id, chainOf(input.kind));
   if (!constantTimeEqual(prev, head)) {
     throw new CaseStoreError(
       'conflict',
       'Someone wrote to this case at the same time. Reload it and try again.'
     );
   }
-  const inserted = await tx
+  const entry = tx
     .insert(caseEntries)
     .values({
       id: input.entryId,
@@ -141,8 +171,20 @@ export async function insertEntry(
       createdAt: input.actor.kind === 'reporter' ? null : new Date()
     })
     .onConflictDoNothing({ target: caseEntries.id })
-    .returning({ id: caseEntries.id });
-  return inserted.length > 0;
+    .returning(entryColumns);
+  if (!audit) {
+    const [inserted] = await entry;
+    return inserted ?? null;
+  }
+  const event = await auditRowAfter(
+    audit,
+    state!.audit_head === null ? null : toBytes(state!.audit_head)
+  );
+  // Sent together on the transaction's connection; an entry id taken meanwhile by another case
+  // undoes both.
+  const [[inserted]] = await Promise.all([entry, tx.insert(auditEvents).values(event)]);
+  if (!inserted) throw new CaseStoreError('conflict', 'That entry id is taken.');
+  return inserted;
 }
 
 /**
@@ -154,7 +196,16 @@ export async function appendEntry(
   db: Database,
   input: AppendEntryInput
 ): Promise<{ entry: EntryRecord; created: boolean }> {
-  const record = await caseOrThrow(db, input.caseId);
+  return appendEntryTo(db, await caseOrThrow(db, input.caseId), input);
+}
+
+/** appendEntry for a caller that has read the case already (e.g. to authenticate its reporter). */
+export async function appendEntryTo(
+  db: Database,
+  record: CaseRecord,
+  input: AppendEntryInput
+): Promise<{ entry: EntryRecord; created: boolean }> {
+  if (record.id !== input.caseId) throw new CaseStoreError('not_found', 'No such case.');
   checkWriter(record, input);
   if (input.actor.kind === 'staff') await requireHolder(db, input.caseId, input.actor.personId);
   return writeEntry(db, record, { ...input, day: input.day ?? today() });
@@ -185,8 +236,19 @@ export async function writeEntry(
 ): Promise<{ entry: EntryRecord; created: boolean }> {
   const prior = await entryById(db, input.entryId);
   if (prior) return { entry: sameEntryOrConflict(prior, input), created: false };
-  const created = await db.transaction(async (tx: Tx) => {
-    if (!(await insertEntry(tx, record, input))) return false;
+  const written = await db.transaction(async (tx: Tx) => {
+    const audit: AuditFields | undefined = extra
+      ? undefined
+      : {
+          organisationId: record.organisationId,
+          caseId: record.id,
+          ...actorColumns(input.actor),
+          action: `entry.${input.kind}`,
+          detail: { entryId: input.entryId },
+          ...auditTime(input.actor, input.day)
+        };
+    const inserted = await insertEntry(tx, record, input, audit);
+    if (!inserted) return inserted;
     await attachFiles(tx, {
       caseId: record.id,
       entryId: input.entryId,
@@ -194,20 +256,13 @@ export async function writeEntry(
       actor: input.actor
     });
     if (extra) await extra(tx);
-    else
-      await appendAudit(tx, {
-        organisationId: record.organisationId,
-        caseId: record.id,
-        ...actorColumns(input.actor),
-        action: `entry.${input.kind}`,
-        detail: { entryId: input.entryId },
-        ...auditTime(input.actor, input.day)
-      });
-    return true;
+    return inserted;
   });
+  if (written) return { entry: written, created: true };
+  // A retry that raced the first attempt: the entry is there, or the id is another entry's.
   const entry = await entryById(db, input.entryId);
   if (!entry) throw new CaseStoreError('conflict', 'The entry could not be written.');
-  return { entry: sameEntryOrConflict(entry, input), created };
+  return { entry: sameEntryOrConflict(entry, input), created: false };
 }
 
 function sameEntryOrConflict(entry: EntryRecord & { caseId: string }, input: AppendEntryInput) {

@@ -2,7 +2,7 @@
  * Who holds a case: the sealed bundles (one per person and epoch), giving newcomers access
  * (refer, grant, escalate) and taking it away with a rotation (revoke).
  */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { appendAudit } from '../audit';
 import type { Database } from '../db';
 import { caseKeys, cases, credentials, organisations, people, unitLinks } from '../db/schema';
@@ -29,26 +29,34 @@ export async function eligibleHolderIds(
 ): Promise<Map<string, { unitId: string; unitKind: string }>> {
   const found = new Map<string, { unitId: string; unitKind: string }>();
   if (personIds.length === 0) return found;
-  const bodies = await db
-    .select({ id: unitLinks.bodyId })
-    .from(unitLinks)
-    .where(eq(unitLinks.organisationId, organisationId));
-  const units = [organisationId, ...bodies.map((b) => b.id)];
   const rows = await db
     .select({ personId: people.id, unitId: people.organisationId, unitKind: organisations.kind })
     .from(people)
     .innerJoin(credentials, eq(credentials.personId, people.id))
     .innerJoin(organisations, eq(organisations.id, people.organisationId))
-    .where(
-      and(
-        inArray(people.id, [...personIds]),
-        inArray(people.organisationId, units),
-        inArray(people.status, ['active', 'on_leave']),
-        sql`${credentials.rosterSignature} is not null`
-      )
-    );
+    .where(eligibleHolder(organisationId, personIds));
   for (const row of rows) found.set(row.personId, { unitId: row.unitId, unitKind: row.unitKind });
   return found;
+}
+
+/**
+ * The condition on `people` joined with their `credentials`: one of these persons who may be
+ * sealed a case of this organisation (eligibleHolderIds). One place, also read by the
+ * submission's single look-up.
+ */
+export function eligibleHolder(organisationId: string, personIds: readonly string[]): SQL {
+  return and(
+    inArray(people.id, [...personIds]),
+    or(
+      eq(people.organisationId, organisationId),
+      inArray(
+        people.organisationId,
+        sql`(select ${unitLinks.bodyId} from ${unitLinks} where ${unitLinks.organisationId} = ${organisationId})`
+      )
+    ),
+    inArray(people.status, ['active', 'on_leave']),
+    sql`${credentials.rosterSignature} is not null`
+  )!;
 }
 
 export async function requireEligible(
@@ -163,7 +171,10 @@ export async function addHolders(
 ): Promise<{ created: boolean; case: CaseRecord }> {
   const record = await caseOrThrow(db, input.caseId);
   if (input.actor.kind === 'staff') await requireHolder(db, input.caseId, input.actor.personId);
-  if (input.holders.length === 0) throw new CaseStoreError('invalid', 'Nobody to add.');
+  // Moving to the next stage may add nobody: its people (the chair at stage 3) may hold it already.
+  if (input.holders.length === 0 && input.toStage === undefined) {
+    throw new CaseStoreError('invalid', 'Nobody to add.');
+  }
   for (const h of input.holders) {
     if (h.epoch < 0 || h.epoch > record.keyEpoch) {
       throw new CaseStoreError('invalid', 'Unknown key epoch.');
@@ -196,24 +207,26 @@ export async function addHolders(
   };
   checkWriter(record, entry);
   const result = await writeEntry(db, record, entry, async (tx) => {
-    await tx
-      .insert(caseKeys)
-      .values(
-        input.holders.map((h) => ({
-          caseId: record.id,
-          personId: h.personId,
-          epoch: h.epoch,
-          sealedKey: h.sealedKey,
-          grantedBy: input.actor.kind === 'staff' ? input.actor.personId : null,
-          grantedOn: day
-        }))
-      )
-      .onConflictDoNothing();
-    // A revoked holder who is added again gets access back.
-    await tx
-      .update(caseKeys)
-      .set({ revokedOn: null })
-      .where(and(eq(caseKeys.caseId, record.id), inArray(caseKeys.personId, personIds)));
+    if (input.holders.length > 0) {
+      await tx
+        .insert(caseKeys)
+        .values(
+          input.holders.map((h) => ({
+            caseId: record.id,
+            personId: h.personId,
+            epoch: h.epoch,
+            sealedKey: h.sealedKey,
+            grantedBy: input.actor.kind === 'staff' ? input.actor.personId : null,
+            grantedOn: day
+          }))
+        )
+        .onConflictDoNothing();
+      // A revoked holder who is added again gets access back.
+      await tx
+        .update(caseKeys)
+        .set({ revokedOn: null })
+        .where(and(eq(caseKeys.caseId, record.id), inArray(caseKeys.personId, personIds)));
+    }
     if (input.toStage !== undefined) {
       await tx
         .update(cases)

@@ -12,6 +12,7 @@ export { submitCase, findCaseByLookupHash, type SubmitCaseInput } from './submis
 export {
   listEntries,
   appendEntry,
+  appendEntryTo,
   chainHeadOf,
   type AppendEntryInput,
   type SignedEntry

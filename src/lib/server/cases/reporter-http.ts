@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { fromBase64, lookupHash, toBase64 } from '$lib/crypto';
 import { policySchema, type Policy } from '$lib/routing';
 import { lookupTokenSchema, slugParamsSchema, type ReporterCaseView } from '$lib/schemas/cases';
@@ -20,20 +20,58 @@ export interface ReporterOrganisation {
   policy: Policy;
 }
 
-/** The organisation a reporter route is for; 404 for an unknown slug or an external body. */
-export async function reporterOrganisation(
+/**
+ * Parsed policies by organisation, with the digest of the stored policy they were parsed from.
+ * Each request still reads the organisation (so an edit made through any worker process is seen
+ * at once), but the policy crosses the wire and is parsed only when its digest has changed.
+ */
+const policies = new Map<string, { digest: string; policy: Policy }>();
+const POLICY_CACHE_LIMIT = 1000;
+
+/** A digest of the stored policy, computed by the database. */
+const policyDigest = sql<string>`md5(${organisations.policy}::text)`;
+
+/**
+ * The organisation a reporter route is for; 404 for an unknown slug or an external body.
+ * `extra` adds columns read in the same round trip (e.g. a count the route needs).
+ */
+export async function reporterOrganisation<
+  Extra extends Record<string, ReturnType<typeof sql>> = Record<never, never>
+>(
   db: Database,
-  params: Record<string, string>
-): Promise<ReporterOrganisation> {
+  params: Record<string, string>,
+  extra?: Extra
+): Promise<ReporterOrganisation & { [K in keyof Extra]: Extra[K]['_']['type'] }> {
   const { slug } = validateParams(slugParamsSchema, params);
+  const known = policies.get(slug);
   const [row] = await db
-    .select({ id: organisations.id, name: organisations.name, policy: organisations.policy })
+    .select({
+      ...(extra ?? ({} as Extra)),
+      id: organisations.id,
+      name: organisations.name,
+      digest: policyDigest,
+      // Sent only when it is not the policy this process parsed last time.
+      policy: known
+        ? sql<unknown>`case when ${policyDigest} = ${known.digest} then null else ${organisations.policy} end`
+        : organisations.policy
+    })
     .from(organisations)
     .where(and(eq(organisations.slug, slug), eq(organisations.kind, 'organisation')));
   if (!row) notFound();
-  const policy = policySchema.safeParse(row.policy);
-  if (!policy.success) notFound();
-  return { id: row.id, name: row.name, policy: policy.data };
+  const { digest, policy: stored, ...rest } = row as typeof row & { digest: string };
+  let policy: Policy;
+  if (known && known.digest === digest) {
+    policy = known.policy;
+  } else {
+    const parsed = policySchema.safeParse(stored);
+    if (!parsed.success) notFound();
+    policy = parsed.data;
+    if (policies.size >= POLICY_CACHE_LIMIT) policies.clear();
+    policies.set(slug, { digest, policy });
+  }
+  return { ...(rest as object), policy } as ReporterOrganisation & {
+    [K in keyof Extra]: Extra[K]['_']['type'];
+  };
 }
 
 /**

@@ -2,11 +2,11 @@
  * Read queries for the staff case pages, on top of the case store. They return ciphertext, sealed
  * bundles, public keys and the metadata docs/PROTOCOL.md lists; never plaintext.
  */
-import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import type { AuditRow } from '$lib/audit';
+import { and, asc, desc, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
+import type { AuditFormat, AuditRow } from '$lib/audit';
 import { toBase64 } from '$lib/crypto';
 import { deadlinesFor, policySchema, TRACKS, type Policy, type Track } from '$lib/routing';
-import { readAuditChain } from '../audit';
+import { toAuditRows } from '../audit';
 import type { Database } from '../db';
 import { auditEvents, caseKeys, cases, organisations, people } from '../db/schema';
 import { rolesOf } from '../staff/accounts';
@@ -94,44 +94,64 @@ export function inboxKeysQuery(db: Database, personId: string) {
     .orderBy(asc(caseKeys.caseId), asc(caseKeys.epoch));
 }
 
-/** Those cases by primary key, newest first. */
-export function inboxCasesQuery(db: Database, caseIds: string[]) {
-  return db
+/**
+ * The cases this person holds a live key for, newest first: from their keys, each case then
+ * fetched by primary key. The lateral fetch (its `limit 1` keeps it from being merged into a
+ * join) gives one plan at every size, so the cost follows the cases the person holds and never
+ * the number of cases on the host.
+ */
+export function inboxCasesQuery(db: Database, personId: string) {
+  const held = db
+    .selectDistinct({ caseId: caseKeys.caseId })
+    .from(caseKeys)
+    .where(and(eq(caseKeys.personId, personId), isNull(caseKeys.revokedOn)))
+    .as('held');
+  const byId = db
     .select(caseColumns)
     .from(cases)
-    .where(inArray(cases.id, caseIds))
-    .orderBy(sql`${cases.receivedOn} desc`, asc(cases.id));
+    .where(eq(cases.id, held.caseId))
+    .limit(1)
+    .as('held_case');
+  const fields = Object.fromEntries(
+    Object.keys(caseColumns).map((name) => [name, byId[name as keyof typeof caseColumns]])
+  ) as { [K in keyof typeof caseColumns]: (typeof byId)[K] };
+  return db
+    .select(fields)
+    .from(held)
+    .crossJoinLateral(byId)
+    .orderBy(desc(byId.receivedOn), asc(byId.id));
 }
 
 /** The inbox's queries as `inboxFor` runs them, for the growth benchmark's EXPLAIN. */
-export async function inboxPlanQueries(db: Database, personId: string) {
-  const keys = await inboxKeysQuery(db, personId);
-  return [
-    inboxKeysQuery(db, personId),
-    inboxCasesQuery(db, [...new Set(keys.map((k) => k.caseId))])
-  ];
+export function inboxPlanQueries(db: Database, personId: string) {
+  return [inboxKeysQuery(db, personId), inboxCasesQuery(db, personId)];
 }
 
 /**
- * Every case this person holds a live key for, with their bundles, in two queries (keys, then
- * cases by primary key): an inbox of a thousand cases must not cost a thousand round trips, nor
+ * Every case this person holds a live key for, with their bundles, in two queries sent together
+ * (their keys; the cases those keys open): an inbox of a thousand cases must not cost a thousand round trips, nor
  * grow with other organisations' cases. Cases they do not hold never appear.
  */
 export async function inboxFor(
   db: Database,
   personId: string
 ): Promise<{ cases: InboxCase[]; organisations: CaseOrganisation[] }> {
-  const keys = await inboxKeysQuery(db, personId);
+  // Both start from the person's keys: sent together, answered in one round trip's time.
+  const [keys, rows] = await Promise.all([
+    inboxKeysQuery(db, personId),
+    inboxCasesQuery(db, personId)
+  ]);
   const sealedByCase = new Map<string, InboxCase['sealedKeys']>();
   for (const key of keys) {
     const list = sealedByCase.get(key.caseId) ?? [];
     list.push({ epoch: key.epoch, sealedKey: toBase64(key.sealedKey) });
     sealedByCase.set(key.caseId, list);
   }
-  const rows = sealedByCase.size === 0 ? [] : await inboxCasesQuery(db, [...sealedByCase.keys()]);
   const byCase = new Map<string, InboxCase>();
   for (const row of rows) {
-    byCase.set(row.id, { ...summaryOf(row), sealedKeys: sealedByCase.get(row.id)! });
+    // Read side by side, so a key granted or revoked in between is left to the next look.
+    const sealedKeys = sealedByCase.get(row.id);
+    if (sealedKeys) byCase.set(row.id, { ...summaryOf(row), sealedKeys });
   }
   const list = [...byCase.values()];
   return {
@@ -143,11 +163,16 @@ export async function inboxFor(
   };
 }
 
-/** One row of a case's audit view: in full for this case, only its links for any other. */
+/**
+ * One row of a case's audit view: this case's events in full; for a case that has events from
+ * before chains were per case (format 1), also the earlier format-1 events of other cases, as
+ * links only.
+ */
 export type CaseAuditRow =
   | {
       seq: number;
       own: true;
+      format: AuditFormat;
       organisationId: string;
       caseId: string;
       actorKind: AuditRow['actorKind'];
@@ -162,21 +187,49 @@ export type CaseAuditRow =
   | { seq: number; own: false; prevHash: string; hash: string };
 
 /**
- * The organisation's audit chain as one case's holder may see it: this case's events in full, so
- * the browser recomputes their hashes with the shared verifier, and for every other event only
- * seq and the hashes, so the links can be followed without revealing which case they were about.
+ * The audit chain of one case, as its holder may see it, depending on that case alone: its
+ * events in full, so the browser recomputes their hashes with the shared verifier and follows
+ * their links (docs/PROTOCOL.md §7). Format-1 events (written before chains were per case) were
+ * linked through the whole organisation: for a case that has some, the organisation's format-1
+ * events up to the case's last one come too, other cases' as seq and hashes only. No format-1
+ * event is written any more, so that part never changes with other cases' activity.
  */
 export async function caseAuditView(
   db: Database,
   organisationId: string,
   caseId: string
 ): Promise<CaseAuditRow[]> {
-  const chain = await readAuditChain(db, organisationId);
-  return chain.map((row) =>
+  const own = toAuditRows(
+    await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organisationId, organisationId), eq(auditEvents.caseId, caseId)))
+      .orderBy(asc(auditEvents.seq))
+  );
+  const lastLegacy = own.filter((r) => r.format !== 2).at(-1)?.seq;
+  const legacy =
+    lastLegacy === undefined
+      ? []
+      : toAuditRows(
+          await db
+            .select()
+            .from(auditEvents)
+            .where(
+              and(
+                eq(auditEvents.organisationId, organisationId),
+                eq(auditEvents.format, 1),
+                lte(auditEvents.seq, lastLegacy)
+              )
+            )
+            .orderBy(asc(auditEvents.seq))
+        );
+  const rows = [...legacy, ...own.filter((r) => r.format === 2)];
+  return rows.map((row) =>
     row.caseId === caseId
       ? {
           seq: row.seq,
           own: true as const,
+          format: row.format ?? 1,
           organisationId: row.organisationId,
           caseId,
           actorKind: row.actorKind,

@@ -1,11 +1,11 @@
 /** Filing a case, and finding it again: by submission id (retries) or by the reporter's lookup. */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { reportedBoxPublicKey, VERSION } from '$lib/crypto';
 import type { Track } from '$lib/schemas/common';
-import { appendAudit } from '../audit';
-import type { Database } from '../db';
-import { caseKeys, cases } from '../db/schema';
-import { requireEligible } from './holders';
+import { auditRowAfter } from '../audit';
+import { queryRows, type Database } from '../db';
+import { auditEvents, caseKeys, cases, credentials, people } from '../db/schema';
+import { eligibleHolder } from './holders';
 import { caseColumns, today, type Tx } from './store';
 import { CaseStoreError, type CaseRecord } from './types';
 
@@ -31,6 +31,10 @@ export interface SubmitCaseInput {
  * Files a case with its sealed keys and a `case.submitted` audit event, in one transaction.
  * Idempotent by `submissionId`: a retry returns the case the first attempt made (`created:
  * false`) and writes nothing. A submission id reused with a different case key is a conflict.
+ *
+ * Lean by design (the path every report takes): one read before the transaction (is this a
+ * retry? may these people hold the case?), then the case and its keys in one statement that also
+ * takes the audit chain's lock, and the audit event; the record is built from what was written.
  */
 export async function submitCase(
   db: Database,
@@ -41,72 +45,125 @@ export async function submitCase(
   }
   const day = input.day ?? today();
   requireBoundReport(input.reportCiphertext, input.reporterBoxPublicKey);
-  const existing = await findBySubmission(db, input);
-  if (existing) return { case: existing, created: false };
-  await requireEligible(
-    db,
-    input.organisationId,
-    input.recipients.map((r) => r.personId)
-  );
+  const personIds = input.recipients.map((r) => r.personId);
+  if (new Set(personIds).size !== personIds.length) {
+    throw new CaseStoreError('invalid', 'A person is listed twice.');
+  }
+  const before = await readBeforeSubmit(db, input, personIds);
+  if (before.filed !== null) return { case: await filedCase(db, input), created: false };
+  if (before.eligible !== personIds.length) {
+    throw new CaseStoreError('invalid', 'Someone listed cannot receive cases here.');
+  }
   const created = await db
     .transaction(async (tx: Tx) => {
-      const inserted = await tx
-        .insert(cases)
-        .values({
-          id: input.caseId,
-          organisationId: input.organisationId,
-          submissionId: input.submissionId,
-          lookupHash: input.lookupHash,
-          reporterSignPublicKey: input.reporterSignPublicKey,
-          reporterBoxPublicKey: input.reporterBoxPublicKey,
-          track: input.track,
-          reportCiphertext: input.reportCiphertext,
-          receivedOn: day,
-          stageStartedOn: day
-        })
-        .onConflictDoNothing({ target: cases.submissionId })
-        .returning({ id: cases.id });
-      // A concurrent retry got there first: nothing more to write.
-      if (inserted.length === 0) return false;
-      await tx.insert(caseKeys).values([
-        ...input.recipients.map((r) => ({
-          caseId: input.caseId,
-          personId: r.personId,
-          epoch: 0,
-          sealedKey: r.sealedKey,
-          grantedOn: day
-        })),
+      if (!(await insertCaseWithKeys(tx, input, day))) return false;
+      // The case's own audit chain starts here: nobody else can see the case before this
+      // transaction commits, so there is no head to read and no lock to take.
+      const event = await auditRowAfter(
         {
+          organisationId: input.organisationId,
           caseId: input.caseId,
-          personId: null,
-          epoch: 0,
-          sealedKey: input.reporterSealedKey,
-          grantedOn: day
-        }
-      ]);
-      await appendAudit(tx, {
-        organisationId: input.organisationId,
-        caseId: input.caseId,
-        actorKind: 'reporter',
-        actorPersonId: null,
-        action: 'case.submitted',
-        detail: { track: input.track, recipients: input.recipients.map((r) => r.personId) },
-        occurredOn: day,
-        occurredAt: null
-      });
+          actorKind: 'reporter',
+          actorPersonId: null,
+          action: 'case.submitted',
+          detail: { track: input.track, recipients: personIds },
+          occurredOn: day,
+          occurredAt: null
+        },
+        null
+      );
+      await tx.insert(auditEvents).values(event);
       return true;
     })
-    .catch(async (error: unknown) => {
+    .catch((error: unknown) => {
       // The case id or lookup hash is taken: a retry racing us, or a genuine clash.
-      const again = await findBySubmission(db, input);
-      if (again) return false;
-      if (isUniqueViolation(error))
-        throw new CaseStoreError('conflict', 'That case already exists.');
+      if (isUniqueViolation(error)) return false;
       throw error;
     });
+  if (created) return { case: newCaseRecord(input, day), created: true };
+  // A concurrent attempt filed it first, or the case id / lookup hash belongs to another case.
+  const again = await findBySubmission(db, input);
+  if (!again) throw new CaseStoreError('conflict', 'That case already exists.');
+  return { case: again, created: false };
+}
+
+/**
+ * In one statement: whether this submission id was filed already (null: no; otherwise whether by
+ * this organisation with this lookup hash), and how many of the recipients may hold the case.
+ */
+async function readBeforeSubmit(
+  db: Database,
+  input: SubmitCaseInput,
+  personIds: string[]
+): Promise<{ filed: boolean | null; eligible: number }> {
+  const [row] = await queryRows<{ filed: boolean | null; eligible: number | string }>(
+    db,
+    sql`select
+      (select ${cases.organisationId} = ${input.organisationId}
+              and ${cases.lookupHash} = ${input.lookupHash}
+         from ${cases} where ${cases.submissionId} = ${input.submissionId}) as filed,
+      (select count(*)::int from ${people}
+         join ${credentials} on ${credentials.personId} = ${people.id}
+        where ${eligibleHolder(input.organisationId, personIds)}) as eligible`
+  );
+  return { filed: row?.filed ?? null, eligible: Number(row?.eligible ?? 0) };
+}
+
+/** The case a submission id filed, for a retry; a conflict when it is another case's id. */
+async function filedCase(db: Database, input: SubmitCaseInput): Promise<CaseRecord> {
   const record = await findBySubmission(db, input);
   if (!record) throw new CaseStoreError('conflict', 'The case could not be filed.');
-  return { case: record, created };
+  return record;
+}
+
+/**
+ * The case row and its epoch-0 keys (the recipients', then the reporter's own) in one statement.
+ * False when this
+ * submission id was filed meanwhile (nothing written).
+ */
+async function insertCaseWithKeys(tx: Database, input: SubmitCaseInput, day: string) {
+  const keys = [
+    ...input.recipients.map((r) => sql`(${r.personId}::uuid, ${r.sealedKey}::bytea)`),
+    sql`(null::uuid, ${input.reporterSealedKey}::bytea)`
+  ];
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`with filed as (
+        insert into ${cases} (id, organisation_id, submission_id, lookup_hash,
+          reporter_sign_public_key, reporter_box_public_key, track, report_ciphertext,
+          received_on, stage_started_on)
+        values (${input.caseId}, ${input.organisationId}, ${input.submissionId},
+          ${input.lookupHash}, ${input.reporterSignPublicKey}, ${input.reporterBoxPublicKey},
+          ${input.track}, ${input.reportCiphertext}, ${day}, ${day})
+        on conflict (submission_id) do nothing
+        returning id),
+      sealed as (
+        insert into ${caseKeys} (case_id, person_id, epoch, sealed_key, granted_on)
+        select filed.id, k.person_id, 0, k.sealed_key, ${day}::date
+          from filed, (values ${sql.join(keys, sql`, `)}) as k(person_id, sealed_key))
+      select id from filed`
+  );
+  return rows.length > 0;
+}
+
+/** The record of a case just filed: what was written, and the columns' defaults (schema.ts). */
+function newCaseRecord(input: SubmitCaseInput, day: string): CaseRecord {
+  return {
+    id: input.caseId,
+    organisationId: input.organisationId,
+    track: input.track,
+    stage: 1,
+    status: 'new',
+    keyEpoch: 0,
+    reporterSignPublicKey: input.reporterSignPublicKey,
+    reporterBoxPublicKey: input.reporterBoxPublicKey,
+    reportCiphertext: input.reportCiphertext,
+    receivedOn: day,
+    stageStartedOn: day,
+    acknowledgedOn: null,
+    respondedOn: null,
+    closedOn: null
+  };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -47,11 +47,83 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   const { migrate } = await import('drizzle-orm/pglite/migrator');
-  if (!options.dataDir.startsWith('memory://')) mkdirSync(options.dataDir, { recursive: true });
-  const client = new PGlite(options.dataDir);
-  const db = drizzle(client, { schema });
-  await migrate(db, { migrationsFolder });
-  return { db: db as unknown as Database, kind: 'pglite', close: () => client.close() };
+  const onDisk = !options.dataDir.startsWith('memory://');
+  const release = onDisk ? claimDataDir(options.dataDir) : () => {};
+  try {
+    const client = new PGlite(options.dataDir, {
+      startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS]
+    });
+    const db = drizzle(client, { schema });
+    await migrate(db, { migrationsFolder });
+    return {
+      db: db as unknown as Database,
+      kind: 'pglite',
+      close: () => client.close().finally(release)
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+/**
+ * PGlite runs PostgreSQL inside this process, so its buffers are this process's memory. Its
+ * default shared_buffers (128 MB) was most of a server's peak; the files it reads stay in the
+ * operating system's cache all the same. README.md (Configuration) gives the figures.
+ */
+export const PGLITE_SETTINGS = ['-c', 'shared_buffers=16MB', '-c', 'work_mem=2MB'];
+
+/** The file in a PGlite data directory naming the process that has it open. */
+export const DATA_DIR_CLAIM = 'candour.pid';
+const claimed = new Set<string>();
+
+/**
+ * Makes this process the only one with the PGlite data directory open. PGlite takes no lock of
+ * its own: two processes (or two instances in one) writing the same directory leave it
+ * unreadable, committed rows lost. A claim left by a process that no longer runs (killed) is
+ * taken over. Returns the release, also run if this process exits.
+ */
+function claimDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(path.resolve(dataDir), DATA_DIR_CLAIM);
+  if (claimed.has(file)) throw inUse(dataDir, process.pid);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      writeFileSync(file, `${process.pid}\n`, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 2) throw error;
+      const holder = Number(readFileSync(file, 'utf8').trim());
+      // Our own pid in a file we did not write: a process before a restart had it.
+      if (holder !== process.pid && isRunning(holder)) throw inUse(dataDir, holder);
+      rmSync(file, { force: true });
+    }
+  }
+  claimed.add(file);
+  const release = () => {
+    if (!claimed.delete(file)) return;
+    process.off('exit', release);
+    rmSync(file, { force: true });
+  };
+  process.on('exit', release);
+  return release;
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function inUse(dataDir: string, pid: number): Error {
+  return new Error(
+    `The data directory ${dataDir} is in use by process ${pid}: the embedded database can be ` +
+      'opened by one process at a time. Stop that process first (or use PostgreSQL).'
+  );
 }
 
 /** Runs raw SQL and returns its rows, whichever driver is underneath. */

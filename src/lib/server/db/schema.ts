@@ -307,7 +307,11 @@ export const caseKeys = pgTable(
     uniqueIndex('case_keys_reporter_epoch_idx')
       .on(t.caseId, t.epoch)
       .where(sql`${t.personId} is null`),
-    index('case_keys_person_idx').on(t.personId)
+    index('case_keys_person_idx').on(t.personId),
+    // Where an inbox starts: a person's live keys, in case order, without visiting other rows.
+    index('case_keys_live_person_idx')
+      .on(t.personId, t.caseId, t.epoch)
+      .where(sql`${t.revokedOn} is null`)
   ]
 );
 
@@ -418,11 +422,16 @@ export const auditEvents = pgTable(
     occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
     occurredAt: timestamp('occurred_at', { withTimezone: true }),
     prevHash: bytea('prev_hash').notNull(),
-    hash: bytea('hash').notNull()
+    hash: bytea('hash').notNull(),
+    /**
+     * 1: linked in one chain per organisation (older events); 2: linked in one chain per case,
+     * and one for the organisation's events about no case (src/lib/audit.ts).
+     */
+    format: smallint('format').notNull().default(1)
   },
   (t) => [
     index('audit_events_case_idx').on(t.caseId, t.seq),
-    // Each organisation's chain in order: its head and its whole chain are read through this, so
+    // Each organisation's events in order: its chains' heads and whole log are read through this, so
     // their cost does not grow with other organisations' events.
     index('audit_events_organisation_idx').on(t.organisationId, t.seq)
   ]

@@ -2,7 +2,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Database } from '../db';
 import { caseKeys, people } from '../db/schema';
 
-export type CaseEvent = 'new_case' | 'new_message' | 'deadline';
+export type CaseEvent = 'new_case' | 'new_message' | 'deadline' | 'review';
 
 export interface NotifyHoldersInput {
   caseId: string;

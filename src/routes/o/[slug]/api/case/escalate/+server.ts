@@ -52,7 +52,11 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
       refuse('The next stage goes to people inside the organisation.');
     }
     toStage = record.stage + 1;
-  } else if (kinds.length !== body.holders.length || kinds.some((k) => k !== target.body)) {
+  } else if (
+    body.holders.length === 0 ||
+    kinds.length !== body.holders.length ||
+    kinds.some((k) => k !== target.body)
+  ) {
     refuse('Everyone added must belong to that body.');
   }
   const result = await addHolders(database, {

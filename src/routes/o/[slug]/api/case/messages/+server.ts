@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import { fromBase64 } from '$lib/crypto';
 import { REPORTER_BODY_LIMIT, reporterMessageSchema } from '$lib/schemas/cases';
 import {
-  appendEntry,
+  appendEntryTo,
   readSignedReporterRequest,
   reporterOrganisation,
   storeErrorToHttp
@@ -23,7 +23,8 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     reporterMessageSchema,
     REPORTER_BODY_LIMIT
   );
-  const result = await appendEntry(database, {
+  // The case was read to check the signature: no need to read it again.
+  const result = await appendEntryTo(database, record, {
     caseId: record.id,
     entryId: body.entryId,
     kind: 'message',

@@ -1,0 +1,1 @@
+CREATE INDEX "case_keys_live_person_idx" ON "case_keys" USING btree ("person_id","case_id","epoch") WHERE "case_keys"."revoked_on" is null;
