@@ -26,6 +26,9 @@ const GPS = `GPS-CANARY-${run}`;
 const BIG_BYTES = 50 * 1000 * 1000;
 let bigHash = '';
 let caseId = '';
+let caseKey = '';
+const REPLY_FILE = `reply-canary-${run}.txt`;
+const NOTE_FILE = `note-canary-${run}.txt`;
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -111,10 +114,10 @@ test('a reporter attaches evidence: the photo is cleaned and they are told, the 
     await page.getByRole('button', { name: 'Continue' }).click();
   }
 
-  // The connection drops half-way through the big file: chunk 24 never arrives, twice.
+  // The connection drops half-way through the big file: chunk 24 never arrives, three times.
   let cut = 0;
   await page.route('**/api/case/files/*/24', async (route) => {
-    if (route.request().method() === 'PUT' && cut < 2) {
+    if (route.request().method() === 'PUT' && cut < 3) {
       cut += 1;
       await route.abort('internetdisconnected');
     } else await route.continue();
@@ -122,6 +125,7 @@ test('a reporter attaches evidence: the photo is cleaned and they are told, the 
   const response = page.waitForResponse((r) => r.url().endsWith(`/o/${SLUG}/api/cases`));
   await page.getByTestId('send-report').click();
   caseId = ((await (await response).json()) as { caseId: string }).caseId;
+  caseKey = (await page.getByTestId('case-key').textContent())!.trim();
   await expect(page.getByTestId('report-files')).toContainText('Keep this page open');
   const big = page.getByTestId('chosen-file').filter({ hasText: BIG });
   await expect(big.getByTestId('upload-progress')).toBeVisible({ timeout: 60_000 });
@@ -133,7 +137,7 @@ test('a reporter attaches evidence: the photo is cleaned and they are told, the 
     'Your files were sent with the report',
     { timeout: 240_000 }
   );
-  expect(cut).toBe(2);
+  expect(cut).toBe(3);
 });
 
 test('the chair downloads each file: the same 50 MB, the photo without its GPS', async ({
@@ -157,11 +161,55 @@ test('the chair downloads each file: the same 50 MB, the photo without its GPS',
   expect(pdf.toString()).toContain(MARKER);
 });
 
+test("the chair sends a file with a reply and another with an internal note; the reporter gets the reply's only", async ({
+  browser,
+  page
+}) => {
+  test.setTimeout(300_000);
+  writeFileSync(path.join(dir, REPLY_FILE), `reply attachment ${MARKER}`);
+  writeFileSync(path.join(dir, NOTE_FILE), `note attachment ${MARKER}`);
+  const chair = await staff(browser, CHAIR);
+  await chair.getByLabel('Message to the reporter', { exact: true }).fill(`See the rota ${run}`);
+  await chair.locator('#files-message-files').setInputFiles(path.join(dir, REPLY_FILE));
+  await chair.getByRole('button', { name: 'Send to the reporter' }).click();
+  await expect(
+    chair.getByTestId('conversation').getByRole('button', { name: `Download ${REPLY_FILE}` })
+  ).toBeVisible({ timeout: 60_000 });
+  await chair.getByLabel('Internal note', { exact: true }).fill(`Minutes ${run}`);
+  await chair.locator('#files-note-files').setInputFiles(path.join(dir, NOTE_FILE));
+  await chair.getByRole('button', { name: 'Save note' }).click();
+  await expect(
+    chair.getByTestId('notes').getByRole('button', { name: `Download ${NOTE_FILE}` })
+  ).toBeVisible({ timeout: 60_000 });
+
+  await page.goto(`/o/${SLUG}/case`);
+  await page.getByLabel('Case key').fill(caseKey);
+  await page.getByRole('button', { name: 'Open my case' }).click();
+  await expect(page.getByRole('heading', { name: 'Your case' })).toBeVisible({ timeout: 60_000 });
+  const conversation = page.getByTestId('conversation');
+  await expect(conversation.getByRole('button', { name: `Download ${PHOTO}` })).toBeVisible();
+  const saved = page.waitForEvent('download', { timeout: 60_000 });
+  await conversation.getByRole('button', { name: `Download ${REPLY_FILE}` }).click();
+  const file = path.join(dir, `reporter-${REPLY_FILE}`);
+  await (await saved).saveAs(file);
+  expect(readFileSync(file, 'utf8')).toBe(`reply attachment ${MARKER}`);
+  await expect(page.locator('main')).not.toContainText(NOTE_FILE);
+});
+
 test('canary: no file name and no marker from inside a file in the database or the log', async () => {
   const source = suiteDatabase(serverLog);
   const dump = await withDatabase(source, (query) => dumpDatabase(source, query));
   const log = readFileSync(serverLog, 'utf8');
-  for (const secret of [BIG, PHOTO, PDF, MARKER, GPS, ...encodingsOf(Buffer.from(MARKER))]) {
+  for (const secret of [
+    BIG,
+    PHOTO,
+    PDF,
+    REPLY_FILE,
+    NOTE_FILE,
+    MARKER,
+    GPS,
+    ...encodingsOf(Buffer.from(MARKER))
+  ]) {
     expect(dump).not.toContain(secret);
     expect(log).not.toContain(secret);
   }
@@ -177,7 +225,8 @@ test('a chunk altered in the database stops the download with a clear message, a
     // The photo and the PDF are one chunk each: flip a byte of each, as a compromised host could.
     const rows = await sql<{ file_id: string; data: Buffer }[]>`
       select c.file_id, c.data from case_file_chunks c join case_files f on f.id = c.file_id
-      where f.case_id = ${caseId} and f.padded_size = 65536`;
+      where f.case_id = ${caseId} and f.padded_size = 65536
+        and f.uploader_kind = 'reporter'`;
     expect(rows).toHaveLength(2);
     for (const row of rows) {
       const altered = Buffer.from(row.data);

@@ -35,7 +35,12 @@ export async function downloadFile(options: DownloadOptions): Promise<Blob> {
   const count = crypto.fileChunkCount(crypto.paddedFileSize(record.size));
   const job = await decrypt({ caseId: options.caseId, fileId: record.id }, secrets);
   const meter = progressMeter(record.size, options.onProgress);
-  const wait = { retryDelay: options.retryDelay, signal, onWait: () => meter.waiting() };
+  const wait = {
+    retryDelay: options.retryDelay,
+    signal,
+    onWait: () => meter.waiting(),
+    onResume: () => meter.resumed()
+  };
   const parts: Blob[] = [];
   try {
     let pending = untilAnswered(() => transport.get(record.id, 0), wait);

@@ -56,21 +56,31 @@ export function progressMeter(total: number, onProgress?: (p: TransferProgress) 
   const started = Date.now();
   let moved = 0;
   let done = 0;
+  /** Requests waiting for the connection to come back: while any is, the transfer waits. */
+  let waiting = 0;
+  const emit = () => {
+    const seconds = (Date.now() - started) / 1000;
+    const rate = seconds > 0.5 && moved > 0 ? moved / seconds : null;
+    onProgress?.({
+      done,
+      total,
+      secondsLeft: waiting > 0 || !rate ? null : Math.ceil((total - done) / rate),
+      state: waiting > 0 ? 'waiting' : 'working'
+    });
+  };
   return {
     advance(bytes: number, transferred: boolean) {
       done = Math.min(total, done + bytes);
       if (transferred) moved += bytes;
-      const seconds = (Date.now() - started) / 1000;
-      const rate = seconds > 0.5 && moved > 0 ? moved / seconds : null;
-      onProgress?.({
-        done,
-        total,
-        secondsLeft: rate ? Math.ceil((total - done) / rate) : null,
-        state: 'working'
-      });
+      emit();
     },
     waiting() {
-      onProgress?.({ done, total, secondsLeft: null, state: 'waiting' });
+      waiting += 1;
+      emit();
+    },
+    resumed() {
+      waiting = Math.max(0, waiting - 1);
+      emit();
     }
   };
 }
@@ -78,18 +88,29 @@ export function progressMeter(total: number, onProgress?: (p: TransferProgress) 
 /** Runs `attempt` until it succeeds or is refused; while the connection is down, it waits. */
 export async function untilAnswered<T>(
   attempt: () => Promise<T>,
-  options: { retryDelay?: number; signal?: AbortSignal; onWait?: () => void }
+  options: {
+    retryDelay?: number;
+    signal?: AbortSignal;
+    onWait?: () => void;
+    onResume?: () => void;
+  }
 ): Promise<T> {
   let delay = options.retryDelay ?? 1000;
-  for (;;) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!isTransient(error) || options.signal?.aborted) throw error;
-      options.onWait?.();
-      await sleep(delay, options.signal);
-      delay = Math.min(10_000, delay * 2);
+  let waited = false;
+  try {
+    for (;;) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (!isTransient(error) || options.signal?.aborted) throw error;
+        if (!waited) options.onWait?.();
+        waited = true;
+        await sleep(delay, options.signal);
+        delay = Math.min(10_000, delay * 2);
+      }
     }
+  } finally {
+    if (waited) options.onResume?.();
   }
 }
 
@@ -102,7 +123,12 @@ export async function uploadFile(options: UploadOptions): Promise<FileRecord> {
   const { transport, signal } = options;
   const job = await encrypt(options.blob, { caseId: options.caseId, fileId });
   const meter = progressMeter(options.blob.size, options.onProgress);
-  const wait = { retryDelay: options.retryDelay, signal, onWait: () => meter.waiting() };
+  const wait = {
+    retryDelay: options.retryDelay,
+    signal,
+    onWait: () => meter.waiting(),
+    onResume: () => meter.resumed()
+  };
   try {
     const status = await untilAnswered(() => transport.start(fileId, job.paddedSize), wait);
     const stored = new Set(status.stored);
