@@ -4,8 +4,15 @@ import { growthBenches } from './growth';
 import type { Bench } from './harness';
 import { inboxBenches } from './inbox';
 import { loadBenches } from './load';
+import { submitPathBenches } from './submit-path';
 
-const benches: Bench[] = [...cryptoBenches, ...inboxBenches, ...growthBenches, ...loadBenches];
+const benches: Bench[] = [
+  ...cryptoBenches,
+  ...inboxBenches,
+  ...growthBenches,
+  ...loadBenches,
+  ...submitPathBenches
+];
 
 const only = process.argv.slice(2);
 for (const bench of benches) {
