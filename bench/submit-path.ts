@@ -7,8 +7,10 @@
 // - submit-path-pglite: the same on the embedded database; its figure is this process's peak
 //   resident memory (PGlite runs inside it), next to its peak once the database was open.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import {
   encryptReport,
@@ -19,7 +21,7 @@ import {
   type BoxPublicKey
 } from '../src/lib/crypto/index';
 import { reporterOrganisation, submitCase } from '../src/lib/server/cases/index';
-import type { Database } from '../src/lib/server/db/index';
+import { openDatabase, type Database } from '../src/lib/server/db/index';
 import { newCaseNoticeAllowed, receivedOnColumn, submitDifficulty } from '../src/lib/server/pow';
 import { seededDatabase, type SeededDatabase } from '../tests/support/load-server';
 import { round, type Bench, type Figure } from './harness';
@@ -173,38 +175,71 @@ function peakMb(): number {
   return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
 }
 
+/**
+ * On PGlite: the folder is seeded by this process, then served by a fresh one (as a server
+ * would open it), whose peak resident memory is the figure.
+ */
 async function onPglite(): Promise<Figure[]> {
-  await ready();
   const database = await seededDatabase('');
-  const handle = await database.open();
   try {
-    const opened = peakMb();
-    const rates: Record<string, number> = {};
-    for (const concurrency of LEVELS) {
-      const inputs = prepare(database, PER_ROUND);
-      rates[`perSecondAt${concurrency}`] = round(
-        await drive(PER_ROUND, concurrency, (i) => viaCandour(handle.db, database.slug, inputs[i]!))
-      );
-    }
+    const { recipients, organisationId, slug, dataDir } = database;
+    const child = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), 'pglite-child', dataDir!],
+      {
+        input: JSON.stringify({ recipients, organisationId, slug }),
+        encoding: 'utf8',
+        maxBuffer: 1 << 20
+      }
+    );
+    if (child.status !== 0) throw new Error(`submit-path-pglite: ${child.stderr}`);
+    const result = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as {
+      opened: number;
+      peak: number;
+      rates: Record<string, number>;
+    };
     return [
       {
         figure: 'submit-path-pglite: peak memory of a process serving submissions on PGlite',
         unit: 'MB',
-        candour: round(peakMb()),
-        raw: round(opened),
+        candour: round(result.peak),
+        raw: round(result.opened),
         params: {
-          raw: 'the same process once the seeded database was open, before any submission',
+          raw: 'the same process once the seeded folder was open, before any submission',
           perLevel: PER_ROUND,
-          ...rates,
+          ...result.rates,
           database: 'pglite',
           cores: availableParallelism()
         }
       }
     ];
   } finally {
-    await handle.close();
     await database.drop();
   }
+}
+
+/** The child of onPglite: opens the folder, submits at each level, prints its figures. */
+async function pgliteChild(dataDir: string): Promise<void> {
+  await ready();
+  const seeded = JSON.parse(readFileSync(0, 'utf8')) as SeededDatabase;
+  const handle = await openDatabase({ dataDir });
+  const opened = peakMb();
+  const rates: Record<string, number> = {};
+  try {
+    for (const concurrency of LEVELS) {
+      const inputs = prepare(seeded, PER_ROUND);
+      rates[`perSecondAt${concurrency}`] = round(
+        await drive(PER_ROUND, concurrency, (i) => viaCandour(handle.db, seeded.slug, inputs[i]!))
+      );
+    }
+  } finally {
+    await handle.close();
+  }
+  process.stdout.write(`${JSON.stringify({ opened, peak: peakMb(), rates })}\n`);
+}
+
+if (process.argv[2] === 'pglite-child' && process.argv[1] === fileURLToPath(import.meta.url)) {
+  await pgliteChild(process.argv[3]!);
 }
 
 export const submitPathBenches: Bench[] = [
