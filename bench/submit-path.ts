@@ -14,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import {
   encryptReport,
+  fromBase64,
+  toBase64,
   generateStaffKeys,
   newCaseKeys,
   ready,
@@ -187,7 +189,12 @@ async function onPglite(): Promise<Figure[]> {
       process.execPath,
       ['--import', 'tsx', fileURLToPath(import.meta.url), 'pglite-child', dataDir!],
       {
-        input: JSON.stringify({ recipients, organisationId, slug }),
+        // Keys as base64: JSON has no bytes.
+        input: JSON.stringify({
+          recipients: recipients.map((r) => ({ personId: r.personId, box: toBase64(r.box) })),
+          organisationId,
+          slug
+        }),
         encoding: 'utf8',
         maxBuffer: 1 << 20
       }
@@ -221,7 +228,16 @@ async function onPglite(): Promise<Figure[]> {
 /** The child of onPglite: opens the folder, submits at each level, prints its figures. */
 async function pgliteChild(dataDir: string): Promise<void> {
   await ready();
-  const seeded = JSON.parse(readFileSync(0, 'utf8')) as SeededDatabase;
+  const sent = JSON.parse(readFileSync(0, 'utf8')) as Omit<SeededDatabase, 'recipients'> & {
+    recipients: { personId: string; box: string }[];
+  };
+  const seeded = {
+    ...sent,
+    recipients: sent.recipients.map((r) => ({
+      personId: r.personId,
+      box: fromBase64(r.box) as BoxPublicKey
+    }))
+  } as SeededDatabase;
   const handle = await openDatabase({ dataDir });
   const opened = peakMb();
   const rates: Record<string, number> = {};
