@@ -9,7 +9,7 @@
 // printed as `vs` in params, so a change is judged by a ratio taken in the same minutes.
 import { spawnSync } from 'node:child_process';
 import { randomBytes as nodeRandomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -275,67 +275,4 @@ async function load(): Promise<Figure[]> {
   return figures;
 }
 
-/** The largest resident size the process has had, in MB (Linux). */
-function peakMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
-}
-
-/**
- * The embedded database under the same load: the built server (one process) on a seeded PGlite
- * folder, submissions at concurrency 1, 10 and 50; its peak memory, next to its peak when it had
- * just started (`raw`).
- */
-async function loadPglite(): Promise<Figure[]> {
-  if (!existsSync('build/index.js')) throw new Error('load-pglite: run npm run build first');
-  const database = await seededDatabase('');
-  const port = await freePort();
-  const server = await startCandour({
-    port,
-    logPath: path.join(tmpdir(), `candour-bench-load-pglite-${port}.log`),
-    args: ['src/cli/start.js'],
-    dataDir: database.dataDir
-  });
-  try {
-    const started = peakMb(server.pid);
-    const rates: Record<string, number> = {};
-    for (const { concurrency, submissions } of LEVELS) {
-      const batch: PreparedCase[] = [];
-      for (let i = 0; i < submissions; i++) {
-        const keys = await reporterKeys(database.organisationId, false);
-        batch.push(prepareCase(database.slug, keys, database.recipients));
-      }
-      const result = await drive(submissions, concurrency, async (i) => {
-        const answer = await submit(server.url, batch[i]!);
-        if (answer.status !== 201) throw new Error(`status ${answer.status}`);
-        return true;
-      });
-      if (result.errors > 0) throw new Error(`load-pglite: ${result.why.join('; ')}`);
-      rates[`perSecondAt${concurrency}`] = round(result.perSecond);
-      rates[`p99MsAt${concurrency}`] = round(result.p99);
-    }
-    return [
-      {
-        figure: 'load: PGlite server peak memory while serving submissions',
-        unit: 'MB',
-        candour: round(peakMb(server.pid)),
-        raw: round(started),
-        params: {
-          raw: 'the same process just started (seeded folder, before any submission)',
-          levels: LEVELS,
-          ...rates,
-          database: 'pglite',
-          cores: availableParallelism()
-        }
-      }
-    ];
-  } finally {
-    await server.stop();
-    await database.drop();
-  }
-}
-
-export const loadBenches: Bench[] = [
-  { name: 'load', run: load },
-  { name: 'load-pglite', run: loadPglite }
-];
+export const loadBenches: Bench[] = [{ name: 'load', run: load }];

@@ -5,13 +5,15 @@ import { growthBenches } from './growth';
 import type { Bench } from './harness';
 import { inboxBenches } from './inbox';
 import { loadBenches } from './load';
+import { submitPathBenches } from './submit-path';
 
 const benches: Bench[] = [
   ...cryptoBenches,
   ...fileBenches,
   ...inboxBenches,
   ...growthBenches,
-  ...loadBenches
+  ...loadBenches,
+  ...submitPathBenches
 ];
 
 const only = process.argv.slice(2);

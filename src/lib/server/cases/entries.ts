@@ -115,9 +115,9 @@ function chainHeadQuery(db: Database, caseId: string, chain: ChainName) {
  * its chain; a writer who saw an older head gets a conflict and writes again. Returns null when
  * an entry with this id exists already (the caller tells a retry from a clash).
  *
- * With `audit`, the event is written too, in few statements: the case row and the
- * case's audit chain are locked by one statement; the next reads, together, whether the
- * id is taken, the chain's head and the audit chain's head; the entry and the event then go out
+ * With `audit`, the event is written too, in few round trips: the case row and the
+ * case's audit chain are locked; the next statement reads, together, whether the id is
+ * taken, the chain's head and the audit chain's head; the entry and the event then go out
  * together.
  */
 export async function insertEntry(
@@ -127,14 +127,21 @@ export async function insertEntry(
   audit?: AuditFields
 ): Promise<EntryRecord | null> {
   const prev = linkOf(input.ciphertext);
-  await tx
-    .select({
-      id: cases.id,
-      ...(audit ? { chain: sql`${lockAuditChain(audit.organisationId, audit.caseId)}` } : {})
-    })
+  // The case row first, then (for an event) the audit chain: the order every writer takes them
+  // in. Sent together: the database runs them one after the other.
+  const rowLock = tx
+    .select({ id: cases.id })
     .from(cases)
     .where(eq(cases.id, record.id))
     .for('update');
+  // execute() sends at once, so the row lock goes out before the chain lock.
+  const locked: Promise<unknown>[] = [rowLock.execute()];
+  if (audit) {
+    locked.push(
+      tx.execute(sql`select ${lockAuditChain(audit.organisationId, audit.caseId)}`).execute()
+    );
+  }
+  await Promise.all(locked);
   // A later statement than the locks, so it sees everything committed before them.
   const [state] = await queryRows<{
     taken: string | null;
