@@ -1,7 +1,8 @@
 // The embedded database's own files: every transaction a process saw committed is there after
 // that process is killed with SIGKILL, and two openers never share one data directory (they
 // would both write to it and leave it unreadable; a stale claim left by a killed process is
-// taken over). PGlite only: PostgreSQL guards its own data directory.
+// taken over). PGlite only (it runs whatever database the rest of the suite uses): PostgreSQL
+// guards its own data directory.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,7 +56,7 @@ async function writeAndKill(dataDir: string, rows: number): Promise<number[]> {
   return committed;
 }
 
-describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('PGlite data directory', () => {
+describe('PGlite data directory', () => {
   it('keeps every committed transaction when its process is killed with SIGKILL', async () => {
     const dataDir = freshDir();
     const all: number[] = [];
@@ -105,7 +106,7 @@ describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('PGlite data directory',
   }, 120_000);
 });
 
-describe.skipIf(Boolean(process.env.TEST_DATABASE_URL))('PGlite memory settings', () => {
+describe('PGlite memory settings', () => {
   it('runs with small shared buffers (its memory is the server process memory)', async () => {
     const dataDir = freshDir();
     const handle = await openDatabase({ dataDir });
