@@ -62,6 +62,5 @@ export const records = {
     'Counted in your browser from the {n} cases of this period you can read.',
   'records.stats.categories': 'Categories',
   'records.stats.outcomes': 'Outcomes',
-  'records.stats.bodies': 'Outside bodies involved',
-  'records.stats.none': 'None.'
+  'records.stats.bodies': 'Outside bodies involved'
 } as const;
