@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Policy, RosterMember } from './policy';
-import { presetById } from './presets';
+import type { RosterMember } from './policy';
 import { eligibleRecipients, type ExclusionReason, type RoutingInput } from './routing';
-import { centre, charity, insideIds, withStatus } from './test-fixtures';
+import { centre, charity, insideIds, withStatus, presetPolicy } from './test-fixtures';
 
 // The rules of the five policies that the clause table (clauses.test.ts) does not already run
 // with the same input: combinations of people named, people on leave, and the design's own rules.
-
-function policy(id: string): Policy {
-  const p = presetById(id);
-  if (!p) throw new Error(`no preset ${id}`);
-  return p.policy;
-}
 
 interface Row {
   rule: string;
@@ -350,7 +343,7 @@ const rows: Row[] = [
 
 describe('eligibleRecipients: one row per policy rule', () => {
   it.each(rows)('$rule', ({ preset, roster = centre, input, receive, excluded }) => {
-    const result = eligibleRecipients(policy(preset), roster, input);
+    const result = eligibleRecipients(presetPolicy(preset), roster, input);
     expect(result.recipients.map((m) => m.personId).sort()).toEqual([...receive].sort());
     for (const [id, reason] of Object.entries(excluded ?? {})) {
       expect(result.excluded.find((e) => e.member.personId === id)?.reason, id).toBe(reason);

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Policy } from './policy';
-import { presetById } from './presets';
 import { choosePanel, eligibleRecipients, panelCandidates } from './routing';
-import { centre, charity, insideIds } from './test-fixtures';
-
-function policy(id: string): Policy {
-  const p = presetById(id);
-  if (!p) throw new Error(`no preset ${id}`);
-  return p.policy;
-}
+import { centre, charity, insideIds, presetPolicy } from './test-fixtures';
 
 const everyoneInside = insideIds(centre);
 
 describe('eligibleRecipients: details', () => {
   it('says which tier received the case and which were passed over', () => {
-    const r = eligibleRecipients(policy('whistleblowing-ccc'), centre, {
+    const r = eligibleRecipients(presetPolicy('whistleblowing-ccc'), centre, {
       track: 'whistleblowing',
       involved: ['coord', 'chair']
     });
@@ -26,7 +18,7 @@ describe('eligibleRecipients: details', () => {
   });
 
   it('reports the NACCC fallback as the reason the body is included', () => {
-    const r = eligibleRecipients(policy('whistleblowing-ccc'), centre, {
+    const r = eligibleRecipients(presetPolicy('whistleblowing-ccc'), centre, {
       track: 'whistleblowing',
       involved: everyoneInside
     });
@@ -37,7 +29,7 @@ describe('eligibleRecipients: details', () => {
   });
 
   it('lists the bodies a reporter may add, and ignores ones the policy does not offer', () => {
-    const r = eligibleRecipients(policy('child-protection-mentoring-plus'), charity, {
+    const r = eligibleRecipients(presetPolicy('child-protection-mentoring-plus'), charity, {
       track: 'safeguarding',
       involved: [],
       reporterAddedBodies: ['naccc']
@@ -49,7 +41,7 @@ describe('eligibleRecipients: details', () => {
   });
 
   it('infers an allegation against staff when someone on the roster is named', () => {
-    const p = policy('child-protection-mentoring-plus');
+    const p = presetPolicy('child-protection-mentoring-plus');
     expect(
       eligibleRecipients(p, charity, { track: 'safeguarding', involved: ['sp2'] })
         .allegationAgainstStaff
@@ -61,7 +53,7 @@ describe('eligibleRecipients: details', () => {
   });
 
   it('never routes to a named external-body member', () => {
-    const r = eligibleRecipients(policy('whistleblowing-ccc'), centre, {
+    const r = eligibleRecipients(presetPolicy('whistleblowing-ccc'), centre, {
       track: 'whistleblowing',
       involved: [...everyoneInside, 'naccc-ce']
     });
@@ -72,7 +64,7 @@ describe('eligibleRecipients: details', () => {
   });
 
   it('gives the reason each recipient was added', () => {
-    const r = eligibleRecipients(policy('child-protection-mentoring-plus'), charity, {
+    const r = eligibleRecipients(presetPolicy('child-protection-mentoring-plus'), charity, {
       track: 'safeguarding',
       involved: ['sp1']
     });
@@ -88,7 +80,7 @@ describe('eligibleRecipients: details', () => {
   });
 
   it('refuses an unknown track or stage, and a roster listing someone twice', () => {
-    const p = policy('complaints-birmingham-ccc');
+    const p = presetPolicy('complaints-birmingham-ccc');
     expect(() => eligibleRecipients(p, centre, { track: 'whistleblowing', involved: [] })).toThrow(
       RangeError
     );
@@ -102,7 +94,7 @@ describe('eligibleRecipients: details', () => {
 });
 
 describe('stage 3 panel', () => {
-  const p = policy('complaints-west-wilts-ccc');
+  const p = presetPolicy('complaints-west-wilts-ccc');
   const input = {
     track: 'complaint' as const,
     stage: 3,
