@@ -4,7 +4,12 @@ import { deadlinesFor, type CaseDates, type Deadlines } from './calendar';
 import type { BodyKind, Policy, RosterMember, Timescale } from './policy';
 import { PRESETS, presetById } from './presets';
 import { nextStage, type NextStage } from './further';
-import { eligibleRecipients, type InclusionReason, type RoutingInput } from './routing';
+import {
+  eligibleRecipients,
+  type ExclusionReason,
+  type InclusionReason,
+  type RoutingInput
+} from './routing';
 import { MENTORING_TEAMS, centre, mentoring, withStatus } from './test-fixtures';
 
 // One row per clause of the five policies that decides who reads a case, who is left out, when
@@ -18,6 +23,8 @@ interface Row {
   input?: RoutingInput;
   receive?: string[];
   because?: Record<string, InclusionReason>;
+  /** Why some of those left out were left out. */
+  excluded?: Record<string, ExclusionReason>;
   offered?: BodyKind[];
   later?: BodyKind[];
   stage?: number;
@@ -37,6 +44,15 @@ const rows: Row[] = [
     preset: 'whistleblowing-ccc',
     input: { track: 'whistleblowing', involved: [] },
     receive: ['coord', 'deputy', 'tl1', 'tl2'],
+    excluded: {
+      chair: 'lower_tier_used',
+      cm1: 'lower_tier_used',
+      dsl: 'not_in_tier',
+      'naccc-ce': 'body_not_included',
+      'naccc-sm': 'body_not_included',
+      lado: 'body_not_included',
+      cs: 'body_offered_not_added'
+    },
     offered: ['childrens_services'],
     later: ['naccc']
   },
@@ -50,7 +66,8 @@ const rows: Row[] = [
     id: 'WB-3',
     preset: 'whistleblowing-ccc',
     input: { track: 'whistleblowing', involved: ['chair'] },
-    receive: ['coord', 'cm1', 'cm2', 'trustee', 'cm4']
+    receive: ['coord', 'cm1', 'cm2', 'trustee', 'cm4'],
+    excluded: { chair: 'named_as_involved', tl1: 'tier_passed_over', deputy: 'tier_passed_over' }
   },
   {
     id: 'WB-4',
@@ -315,7 +332,8 @@ const rows: Row[] = [
     id: 'EC-3',
     preset: 'escalating-concerns',
     input: { track: 'whistleblowing', involved: ['coord'] },
-    receive: ['chair']
+    receive: ['chair'],
+    excluded: { deputy: 'tier_passed_over' }
   },
   {
     id: 'EC-4',
@@ -371,8 +389,16 @@ describe('each clause runs as written', () => {
   it.each(rows)('$id', (row) => {
     const policy = policyFor(row);
     if (row.receive) {
-      const r = eligibleRecipients(policy, row.roster ?? centre, row.input!);
+      const roster = row.roster ?? centre;
+      const r = eligibleRecipients(policy, roster, row.input!);
       expect(r.recipients.map((m) => m.personId).sort()).toEqual([...row.receive].sort());
+      for (const [id, reason] of Object.entries(row.excluded ?? {})) {
+        expect(r.excluded.find((e) => e.member.personId === id)?.reason, id).toBe(reason);
+      }
+      for (const id of row.input!.involved) {
+        expect(r.recipients.some((m) => m.personId === id)).toBe(false);
+      }
+      expect(r.recipients.length + r.excluded.length).toBe(roster.length);
       for (const [id, because] of Object.entries(row.because ?? {})) {
         expect(r.recipientReasons.find((x) => x.member.personId === id)?.because).toBe(because);
       }

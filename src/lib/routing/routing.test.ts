@@ -1,455 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Policy, RosterMember } from './policy';
-import { presetById } from './presets';
-import {
-  choosePanel,
-  eligibleRecipients,
-  panelCandidates,
-  type ExclusionReason,
-  type RoutingInput
-} from './routing';
-import { centre, charity, insideIds, withStatus } from './test-fixtures';
-
-function policy(id: string): Policy {
-  const p = presetById(id);
-  if (!p) throw new Error(`no preset ${id}`);
-  return p.policy;
-}
-
-interface Row {
-  rule: string;
-  preset: string;
-  roster?: RosterMember[];
-  input: RoutingInput;
-  receive: string[];
-  excluded?: Record<string, ExclusionReason>;
-}
+import { choosePanel, eligibleRecipients, panelCandidates } from './routing';
+import { centre, charity, insideIds, presetPolicy } from './test-fixtures';
 
 const everyoneInside = insideIds(centre);
 
-// One row per rule in the five policies (and the design's routing rules).
-const rows: Row[] = [
-  // Whistleblowing policy, "How to Raise a Concern".
-  {
-    rule: 'whistleblowing: first to the coordinator or team leader',
-    preset: 'whistleblowing-ccc',
-    input: { track: 'whistleblowing', involved: [] },
-    receive: ['coord', 'deputy', 'tl1', 'tl2'],
-    excluded: {
-      chair: 'lower_tier_used',
-      cm1: 'lower_tier_used',
-      dsl: 'not_in_tier',
-      'naccc-ce': 'body_not_included',
-      'naccc-sm': 'body_not_included',
-      lado: 'body_not_included',
-      cs: 'body_offered_not_added'
-    }
-  },
-  {
-    rule: 'whistleblowing: coordinator named → the chair (even though a deputy is in that tier)',
-    preset: 'whistleblowing-ccc',
-    input: { track: 'whistleblowing', involved: ['coord'] },
-    receive: ['chair'],
-    excluded: {
-      coord: 'named_as_involved',
-      deputy: 'tier_passed_over',
-      tl1: 'tier_passed_over',
-      cm1: 'lower_tier_used'
-    }
-  },
-  {
-    rule: 'whistleblowing: a team leader named → the chair',
-    preset: 'whistleblowing-ccc',
-    input: { track: 'whistleblowing', involved: ['tl2'] },
-    receive: ['chair'],
-    excluded: { tl2: 'named_as_involved', coord: 'tier_passed_over', tl1: 'tier_passed_over' }
-  },
-  {
-    rule: 'whistleblowing: chair named → the coordinator or another committee member only',
-    preset: 'whistleblowing-ccc',
-    input: { track: 'whistleblowing', involved: ['chair'] },
-    receive: ['coord', 'cm1', 'cm2', 'trustee', 'cm4'],
-    excluded: { chair: 'named_as_involved', tl1: 'tier_passed_over', deputy: 'tier_passed_over' }
-  },
-  {
-    rule: 'whistleblowing: team leader and chair named → coordinator or another committee member',
-    preset: 'whistleblowing-ccc',
-    input: { track: 'whistleblowing', involved: ['tl1', 'chair'] },
-    receive: ['coord', 'cm1', 'cm2', 'trustee', 'cm4'],
-    excluded: { chair: 'named_as_involved', deputy: 'tier_passed_over', tl2: 'tier_passed_over' }
-  },
-  {
-    rule: 'whistleblowing: coordinator and chair named → another committee member',
-    preset: 'whistleblowing-ccc',
-    input: { track: 'whistleblowing', involved: ['coord', 'chair'] },
-    receive: ['cm1', 'cm2', 'trustee', 'cm4']
-  },
-  {
-    rule: 'whistleblowing: everyone inside named → the NACCC chief executive',
-    preset: 'whistleblowing-ccc',
-    input: { track: 'whistleblowing', involved: everyoneInside },
-    receive: ['naccc-ce'],
-    excluded: { 'naccc-sm': 'not_in_tier', cs: 'body_offered_not_added' }
-  },
-  {
-    rule: 'whistleblowing: no one inside available (all on leave) → the NACCC chief executive',
-    preset: 'whistleblowing-ccc',
-    roster: withStatus(
-      centre,
-      Object.fromEntries(everyoneInside.map((id) => [id, { status: 'on_leave' as const }]))
-    ),
-    input: { track: 'whistleblowing', involved: [] },
-    receive: ['naccc-ce'],
-    excluded: { coord: 'on_leave', chair: 'on_leave' }
-  },
-  {
-    rule: 'whistleblowing: the reporter takes the matter further to NACCC once replied to',
-    preset: 'whistleblowing-ccc',
-    input: {
-      track: 'whistleblowing',
-      involved: [],
-      stageReplied: true,
-      reporterAddedBodies: ['naccc']
-    },
-    receive: ['coord', 'deputy', 'tl1', 'tl2', 'naccc-ce']
-  },
-  {
-    rule: 'whistleblowing: NACCC is not offered before the reply',
-    preset: 'whistleblowing-ccc',
-    input: { track: 'whistleblowing', involved: [], reporterAddedBodies: ['naccc'] },
-    receive: ['coord', 'deputy', 'tl1', 'tl2'],
-    excluded: { 'naccc-ce': 'body_not_included' }
-  },
-  {
-    rule: "whistleblowing: the reporter adds children's services",
-    preset: 'whistleblowing-ccc',
-    input: {
-      track: 'whistleblowing',
-      involved: ['coord'],
-      reporterAddedBodies: ['childrens_services']
-    },
-    receive: ['chair', 'cs']
-  },
-  {
-    rule: 'whistleblowing safeguarding: staff or volunteer involved → consult the coordinator',
-    preset: 'whistleblowing-ccc',
-    input: { track: 'safeguarding', involved: ['tl1'] },
-    receive: ['coord']
-  },
-  {
-    rule: 'whistleblowing safeguarding: coordinator involved → NACCC safeguarding manager',
-    preset: 'whistleblowing-ccc',
-    input: { track: 'safeguarding', involved: ['coord'] },
-    receive: ['naccc-sm'],
-    excluded: { 'naccc-ce': 'not_in_tier' }
-  },
-  {
-    rule: 'whistleblowing safeguarding: management committee involved → NACCC safeguarding manager',
-    preset: 'whistleblowing-ccc',
-    input: { track: 'safeguarding', involved: ['cm2'] },
-    receive: ['naccc-sm'],
-    excluded: { coord: 'tier_passed_over' }
-  },
-
-  // Availability.
-  {
-    rule: 'a person on leave is not routed to; the rest of the tier is',
-    preset: 'whistleblowing-ccc',
-    roster: withStatus(centre, { coord: { status: 'on_leave' } }),
-    input: { track: 'whistleblowing', involved: [] },
-    receive: ['deputy', 'tl1', 'tl2'],
-    excluded: { coord: 'on_leave' }
-  },
-  {
-    rule: 'a tier with nobody available is passed over',
-    preset: 'whistleblowing-ccc',
-    roster: withStatus(centre, {
-      coord: { status: 'on_leave' },
-      deputy: { status: 'removed' },
-      tl1: { status: 'invited' },
-      tl2: { keysSigned: false }
-    }),
-    input: { track: 'whistleblowing', involved: [] },
-    receive: ['chair'],
-    excluded: {
-      coord: 'on_leave',
-      deputy: 'removed',
-      tl1: 'not_yet_active',
-      tl2: 'unsigned_keys'
-    }
-  },
-  {
-    rule: 'a named person on leave still passes their tier over',
-    preset: 'whistleblowing-ccc',
-    roster: withStatus(centre, { coord: { status: 'on_leave' } }),
-    input: { track: 'whistleblowing', involved: ['coord'] },
-    receive: ['chair'],
-    excluded: { coord: 'named_as_involved' }
-  },
-
-  // Complaints, West Wilts.
-  {
-    rule: 'West Wilts stage 1: the coordinator',
-    preset: 'complaints-west-wilts-ccc',
-    input: { track: 'complaint', stage: 1, involved: ['tl1'] },
-    receive: ['coord'],
-    excluded: { tl1: 'named_as_involved', chair: 'lower_tier_used', lado: 'body_not_included' }
-  },
-  {
-    rule: 'West Wilts stage 1: complaint about the coordinator → the chair',
-    preset: 'complaints-west-wilts-ccc',
-    input: { track: 'complaint', stage: 1, involved: ['coord'] },
-    receive: ['chair']
-  },
-  {
-    rule: 'West Wilts stage 2: the chair',
-    preset: 'complaints-west-wilts-ccc',
-    input: { track: 'complaint', stage: 2, involved: [] },
-    receive: ['chair']
-  },
-  {
-    rule: 'West Wilts stage 2: chair named → the management committee',
-    preset: 'complaints-west-wilts-ccc',
-    input: { track: 'complaint', stage: 2, involved: ['chair'] },
-    receive: ['cm1', 'cm2', 'trustee', 'cm4']
-  },
-  {
-    rule: 'West Wilts: after stage 3 the reporter may write to the NACCC chief executive',
-    preset: 'complaints-west-wilts-ccc',
-    input: {
-      track: 'complaint',
-      stage: 3,
-      involved: [],
-      stageReplied: true,
-      reporterAddedBodies: ['naccc']
-    },
-    receive: ['chair', 'naccc-ce']
-  },
-  {
-    rule: 'West Wilts: NACCC is not offered before stage 3',
-    preset: 'complaints-west-wilts-ccc',
-    input: { track: 'complaint', stage: 1, involved: [], reporterAddedBodies: ['naccc'] },
-    receive: ['coord'],
-    excluded: { 'naccc-ce': 'body_not_included' }
-  },
-  {
-    rule: 'West Wilts compliments: the coordinator or chairman',
-    preset: 'complaints-west-wilts-ccc',
-    input: { track: 'compliment', involved: [] },
-    receive: ['coord', 'chair']
-  },
-
-  // Complaints, Birmingham.
-  {
-    rule: 'Birmingham stage 1: the coordinator / duty coordinator',
-    preset: 'complaints-birmingham-ccc',
-    input: { track: 'complaint', stage: 1, involved: [] },
-    receive: ['coord', 'deputy']
-  },
-  {
-    rule: 'Birmingham stage 1: about the coordinator → the complaints officer',
-    preset: 'complaints-birmingham-ccc',
-    input: { track: 'complaint', stage: 1, involved: ['coord'] },
-    receive: ['officer'],
-    excluded: { deputy: 'tier_passed_over', chair: 'lower_tier_used' }
-  },
-  {
-    rule: 'Birmingham stage 2: the complaints officer and the chair',
-    preset: 'complaints-birmingham-ccc',
-    input: { track: 'complaint', stage: 2, involved: [] },
-    receive: ['chair', 'officer']
-  },
-  {
-    rule: 'Birmingham stage 2: chair named → the complaints officer',
-    preset: 'complaints-birmingham-ccc',
-    input: { track: 'complaint', stage: 2, involved: ['chair'] },
-    receive: ['officer']
-  },
-  {
-    rule: 'Birmingham stage 3: the chair convenes; the chosen panel reads it',
-    preset: 'complaints-birmingham-ccc',
-    input: {
-      track: 'complaint',
-      stage: 3,
-      involved: ['cm2'],
-      stage2Investigator: 'cm1',
-      panel: ['cm1', 'trustee', 'cm4', 'cm2']
-    },
-    receive: ['chair', 'trustee', 'cm4'],
-    excluded: { cm1: 'stage2_investigator', cm2: 'named_as_involved' }
-  },
-  {
-    rule: 'Birmingham stage 3: no one sits on the panel until chosen',
-    preset: 'complaints-birmingham-ccc',
-    input: { track: 'complaint', stage: 3, involved: [], stage2Investigator: 'cm1' },
-    receive: ['chair'],
-    excluded: { cm1: 'stage2_investigator', cm2: 'not_on_panel', trustee: 'not_on_panel' }
-  },
-  {
-    rule: 'Birmingham final resort: the NACCC chief executive',
-    preset: 'complaints-birmingham-ccc',
-    input: {
-      track: 'complaint',
-      stage: 3,
-      involved: [],
-      stageReplied: true,
-      reporterAddedBodies: ['naccc']
-    },
-    receive: ['chair', 'naccc-ce']
-  },
-
-  // Mentoring Plus child protection policy.
-  {
-    rule: 'Mentoring Plus: the designated safeguarding lead and the deputy',
-    preset: 'child-protection-mentoring-plus',
-    roster: charity,
-    input: { track: 'safeguarding', involved: [] },
-    receive: ['dsl', 'dsg'],
-    excluded: {
-      trustee: 'lower_tier_used',
-      chair: 'lower_tier_used',
-      sp1: 'not_in_tier',
-      ceo: 'not_in_tier',
-      lado: 'body_not_included',
-      cs: 'body_offered_not_added'
-    }
-  },
-  {
-    rule: 'Mentoring Plus 6.2: safeguarding lead named → the deputy and the trustee for safeguarding (and the LADO)',
-    preset: 'child-protection-mentoring-plus',
-    roster: charity,
-    input: { track: 'safeguarding', involved: ['dsl'] },
-    receive: ['dsg', 'trustee', 'lado']
-  },
-  {
-    rule: 'Mentoring Plus 6.3: allegation against a volunteer → the LADO is included',
-    preset: 'child-protection-mentoring-plus',
-    roster: charity,
-    input: {
-      track: 'safeguarding',
-      involved: ['volunteer-not-on-roster'],
-      allegationAgainstStaff: true
-    },
-    receive: ['dsl', 'dsg', 'lado']
-  },
-  {
-    rule: 'Mentoring Plus 6.3: a practitioner named → chairperson and trustee for safeguarding, and the LADO',
-    preset: 'child-protection-mentoring-plus',
-    roster: charity,
-    input: { track: 'safeguarding', involved: ['sp1'] },
-    receive: ['dsl', 'dsg', 'chair', 'trustee', 'lado']
-  },
-  {
-    rule: 'Mentoring Plus 6.3: the CEO named → chairperson and trustee for safeguarding, and the LADO',
-    preset: 'child-protection-mentoring-plus',
-    roster: charity,
-    input: { track: 'safeguarding', involved: ['ceo'] },
-    receive: ['dsl', 'dsg', 'chair', 'trustee', 'lado']
-  },
-  {
-    rule: 'Mentoring Plus: the reporter says it is not about staff → no LADO',
-    preset: 'child-protection-mentoring-plus',
-    roster: charity,
-    input: { track: 'safeguarding', involved: ['dsl'], allegationAgainstStaff: false },
-    receive: ['dsg', 'trustee']
-  },
-  {
-    rule: "Mentoring Plus 6.2: no representative left → children's services (and the LADO)",
-    preset: 'child-protection-mentoring-plus',
-    roster: charity,
-    input: { track: 'safeguarding', involved: ['dsl', 'dsg', 'trustee', 'chair'] },
-    receive: ['cs', 'lado']
-  },
-  {
-    rule: 'a person with two roles named is excluded from both (trustee and safeguarding lead)',
-    preset: 'child-protection-mentoring-plus',
-    roster: charity,
-    input: { track: 'safeguarding', involved: ['dsl', 'trustee'], allegationAgainstStaff: false },
-    receive: ['dsg', 'chair'],
-    excluded: { trustee: 'named_as_involved' }
-  },
-
-  // Keeping children safe (escalating concerns).
-  {
-    rule: 'escalating: first to a line manager',
-    preset: 'escalating-concerns',
-    input: { track: 'safeguarding', involved: [], allegationAgainstStaff: false },
-    receive: ['tl1', 'tl2']
-  },
-  {
-    rule: 'escalating: the manager is the problem → the other line managers',
-    preset: 'escalating-concerns',
-    input: { track: 'safeguarding', involved: ['tl1'], allegationAgainstStaff: false },
-    receive: ['tl2']
-  },
-  {
-    rule: 'escalating: someone poses a risk to a child → a senior manager too',
-    preset: 'escalating-concerns',
-    input: { track: 'safeguarding', involved: ['tl1'] },
-    receive: ['coord', 'tl2', 'dsl']
-  },
-  {
-    rule: 'escalating: whistleblowing → senior managers hear',
-    preset: 'escalating-concerns',
-    input: { track: 'whistleblowing', involved: [] },
-    receive: ['coord', 'deputy']
-  },
-  {
-    rule: 'escalating: a senior manager named → the chair',
-    preset: 'escalating-concerns',
-    input: { track: 'whistleblowing', involved: ['coord'] },
-    receive: ['chair'],
-    excluded: { deputy: 'tier_passed_over' }
-  },
-  {
-    rule: 'escalating: line managers and a senior manager named → the chair',
-    preset: 'escalating-concerns',
-    input: {
-      track: 'safeguarding',
-      involved: ['tl1', 'tl2', 'coord'],
-      allegationAgainstStaff: false
-    },
-    receive: ['chair']
-  },
-
-  // The combined default preset.
-  {
-    rule: 'default safeguarding: coordinator named → leads, NACCC safeguarding manager and LADO',
-    preset: 'default',
-    input: { track: 'safeguarding', involved: ['coord'] },
-    receive: ['dsl', 'dsg', 'naccc-sm', 'lado']
-  },
-  {
-    rule: 'default compliment: the coordinator',
-    preset: 'default',
-    input: { track: 'compliment', involved: [] },
-    receive: ['coord']
-  },
-  {
-    rule: 'default complaint stage 2: the chair or the complaints officer',
-    preset: 'default',
-    input: { track: 'complaint', stage: 2, involved: [] },
-    receive: ['chair', 'officer']
-  }
-];
-
-describe('eligibleRecipients: one row per policy rule', () => {
-  it.each(rows)('$rule', ({ preset, roster = centre, input, receive, excluded }) => {
-    const result = eligibleRecipients(policy(preset), roster, input);
-    expect(result.recipients.map((m) => m.personId).sort()).toEqual([...receive].sort());
-    for (const [id, reason] of Object.entries(excluded ?? {})) {
-      expect(result.excluded.find((e) => e.member.personId === id)?.reason, id).toBe(reason);
-    }
-    for (const id of input.involved) {
-      expect(result.recipients.some((m) => m.personId === id)).toBe(false);
-    }
-    expect(result.recipients.length + result.excluded.length).toBe(roster.length);
-  });
-});
-
 describe('eligibleRecipients: details', () => {
   it('says which tier received the case and which were passed over', () => {
-    const r = eligibleRecipients(policy('whistleblowing-ccc'), centre, {
+    const r = eligibleRecipients(presetPolicy('whistleblowing-ccc'), centre, {
       track: 'whistleblowing',
       involved: ['coord', 'chair']
     });
@@ -461,7 +18,7 @@ describe('eligibleRecipients: details', () => {
   });
 
   it('reports the NACCC fallback as the reason the body is included', () => {
-    const r = eligibleRecipients(policy('whistleblowing-ccc'), centre, {
+    const r = eligibleRecipients(presetPolicy('whistleblowing-ccc'), centre, {
       track: 'whistleblowing',
       involved: everyoneInside
     });
@@ -472,7 +29,7 @@ describe('eligibleRecipients: details', () => {
   });
 
   it('lists the bodies a reporter may add, and ignores ones the policy does not offer', () => {
-    const r = eligibleRecipients(policy('child-protection-mentoring-plus'), charity, {
+    const r = eligibleRecipients(presetPolicy('child-protection-mentoring-plus'), charity, {
       track: 'safeguarding',
       involved: [],
       reporterAddedBodies: ['naccc']
@@ -484,7 +41,7 @@ describe('eligibleRecipients: details', () => {
   });
 
   it('infers an allegation against staff when someone on the roster is named', () => {
-    const p = policy('child-protection-mentoring-plus');
+    const p = presetPolicy('child-protection-mentoring-plus');
     expect(
       eligibleRecipients(p, charity, { track: 'safeguarding', involved: ['sp2'] })
         .allegationAgainstStaff
@@ -496,7 +53,7 @@ describe('eligibleRecipients: details', () => {
   });
 
   it('never routes to a named external-body member', () => {
-    const r = eligibleRecipients(policy('whistleblowing-ccc'), centre, {
+    const r = eligibleRecipients(presetPolicy('whistleblowing-ccc'), centre, {
       track: 'whistleblowing',
       involved: [...everyoneInside, 'naccc-ce']
     });
@@ -507,7 +64,7 @@ describe('eligibleRecipients: details', () => {
   });
 
   it('gives the reason each recipient was added', () => {
-    const r = eligibleRecipients(policy('child-protection-mentoring-plus'), charity, {
+    const r = eligibleRecipients(presetPolicy('child-protection-mentoring-plus'), charity, {
       track: 'safeguarding',
       involved: ['sp1']
     });
@@ -523,7 +80,7 @@ describe('eligibleRecipients: details', () => {
   });
 
   it('refuses an unknown track or stage, and a roster listing someone twice', () => {
-    const p = policy('complaints-birmingham-ccc');
+    const p = presetPolicy('complaints-birmingham-ccc');
     expect(() => eligibleRecipients(p, centre, { track: 'whistleblowing', involved: [] })).toThrow(
       RangeError
     );
@@ -537,7 +94,7 @@ describe('eligibleRecipients: details', () => {
 });
 
 describe('stage 3 panel', () => {
-  const p = policy('complaints-west-wilts-ccc');
+  const p = presetPolicy('complaints-west-wilts-ccc');
   const input = {
     track: 'complaint' as const,
     stage: 3,

@@ -1,4 +1,5 @@
-import type { Role, RosterMember, UnitKind } from './policy';
+import type { Policy, Role, RosterMember, UnitKind } from './policy';
+import { presetById } from './presets';
 
 function person(
   personId: string,
@@ -82,3 +83,10 @@ export function withStatus(
 
 export const insideIds = (roster: RosterMember[]) =>
   roster.filter((m) => m.unitKind === 'organisation').map((m) => m.personId);
+
+/** A preset's policy by id; throws on an unknown id so a typo fails loudly. */
+export function presetPolicy(id: string): Policy {
+  const preset = presetById(id);
+  if (!preset) throw new Error(`no preset ${id}`);
+  return preset.policy;
+}

@@ -1,7 +1,6 @@
 /** Cymraeg: strings shared by every reporter-facing page. A native speaker should review these. */
 export const common = {
   'app.name': 'Candour',
-  'app.tagline': 'Codwch bryder yn ddiogel. Dim ond y bobl iawn all ei ddarllen.',
   'layout.build': 'Fersiwn',
   'layout.devBuild': 'Fersiwn datblygu (nid fersiwn i’w rhyddhau)',
   'layout.skip': 'Neidio i’r prif gynnwys',

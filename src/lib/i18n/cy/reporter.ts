@@ -91,7 +91,6 @@ export const reporter = {
   'reporter.error.track': 'Dewiswch beth hoffech chi ei ddweud wrthym',
   'reporter.error.category': 'Dewiswch am beth mae o',
   'reporter.error.what': 'Dywedwch wrthym beth ddigwyddodd',
-  'reporter.error.aboutStaff': 'Dewiswch ydy, nac ydy neu ddim yn siŵr',
 
   'reporter.preview.title': 'Pwy fydd yn darllen eich adroddiad',
   'reporter.preview.checking': 'Yn gwirio allweddi’r sefydliad…',
@@ -106,7 +105,6 @@ export const reporter = {
   'reporter.preview.organisationKeyHint':
     'Gwiriodd eich porwr bob allwedd uchod yn erbyn yr un hon. Os yw’r sefydliad yn dangos ôl bys ei allwedd (ar boster neu ar ei wefan), dylai fod yr un fath.',
   'reporter.preview.bodies': 'Gallwch hefyd ei anfon at sefydliad allanol',
-  'reporter.preview.bodyMembers': '{n} o bobl',
   'reporter.preview.send': 'Anfon fy adroddiad',
   'reporter.reason.tier': 'Yn delio â’r math hwn o adroddiad',
   'reporter.reason.always': 'Yn cael gwybod am y math hwn o adroddiad bob tro',
@@ -206,7 +204,6 @@ export const reporter = {
   'reporter.case.conversation': 'Negeseuon',
   'reporter.case.noMessages': 'Dim negeseuon eto.',
   'reporter.case.you': 'Chi',
-  'reporter.case.staff': '{name}',
   'reporter.case.unknownSender': 'Rhywun o’r sefydliad',
   'reporter.case.unverified':
     'Rhybudd: doedd dim modd cadarnhau pwy ysgrifennodd y neges hon. Byddwch yn ofalus gyda hi.',
@@ -240,10 +237,6 @@ export const reporter = {
   'reporter.case.sent': 'Mae eich neges wedi’i hanfon.',
   'reporter.case.replyEmpty': 'Ysgrifennwch eich neges',
   'reporter.case.further': 'Mynd â’r mater ymhellach',
-  'reporter.case.furtherHint':
-    'Os nad ydych chi’n fodlon, gallwch ofyn am y cam nesaf neu ddweud wrth sefydliad allanol. Byddan nhw’n gallu darllen popeth ar eich achos.',
-  'reporter.case.nextStage': 'Gofyn am gam {stage} (erbyn {date})',
-  'reporter.case.toBody': 'Ei anfon at {body}',
   'reporter.case.furtherNone': 'Does unman arall i fynd â’r achos hwn ar hyn o bryd.',
   'reporter.case.furtherConfirm':
     'Bydd y bobl hyn yn cael eu hychwanegu ac yn gallu darllen yr achos cyfan:',
@@ -251,6 +244,5 @@ export const reporter = {
   'reporter.case.furtherDone': 'Wedi’i wneud. Mae eich achos wedi’i gymryd ymhellach.',
   'reporter.case.furtherNobody': 'All neb yno ei dderbyn ar hyn o bryd.',
   'reporter.case.cancel': 'Canslo',
-  'reporter.case.deadlines': 'Dyddiadau',
-  'reporter.case.leave': 'Cau tudalen fy achos'
+  'reporter.case.deadlines': 'Dyddiadau'
 } as const;

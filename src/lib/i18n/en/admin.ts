@@ -25,11 +25,8 @@ export const admin = {
   'people.title': 'People',
   'people.intro':
     'Everyone who can receive cases, with their roles and keys. A person receives cases only once an administrator has signed their keys into the roster.',
-  'people.name': 'Name',
   'people.roles': 'Roles',
-  'people.status': 'Status',
   'people.keys': 'Keys',
-  'people.actions': 'Actions',
   'people.status.invited': 'Invited',
   'people.status.active': 'Active',
   'people.status.on_leave': 'On leave',
@@ -76,11 +73,7 @@ export const admin = {
     'Who receives each kind of report, in what order, and how quickly they must answer. Reporters see this before they send.',
   'policy.preset': 'Start again from a preset',
   'policy.applyPreset': 'Use this preset',
-  'policy.track': 'Track',
   'policy.tiers': 'Who receives it, in order',
-  'policy.tierHint':
-    'The first tier with someone who is not named as involved receives the report. One role per line; several roles on a line separated by commas.',
-  'policy.always': 'Always included (unless named)',
   'policy.acknowledge': 'Acknowledge within',
   'policy.reply': 'Reply within',
   'policy.save': 'Save policy',
@@ -117,7 +110,6 @@ export const admin = {
   'host.title': 'Organisations and external bodies',
   'host.intro':
     'This deployment can serve many organisations. External bodies such as NACCC, a LADO or children’s services are shared and linked to the organisations they serve. As host you see names and head-counts only, never a case.',
-  'host.people': '{count} people',
   'host.kind.organisation': 'Organisation',
   'host.kind.naccc': 'NACCC',
   'host.kind.lado': 'LADO',

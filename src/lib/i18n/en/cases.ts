@@ -1,7 +1,6 @@
 /** English: case handling for recipients (inbox, case view, actions). */
 export const cases = {
   'cases.nav.inbox': 'Inbox',
-  'cases.nav.overdue': 'Overdue',
   'cases.inbox.title': 'Inbox',
   'cases.inbox.loading': 'Opening your cases in this browser…',
   'cases.inbox.empty': 'You have no cases.',
@@ -117,7 +116,6 @@ export const cases = {
   'cases.action.outcome': 'Outcome',
   'cases.action.save': 'Record action',
   'cases.action.saved': 'Action recorded.',
-  'cases.action.incomplete': 'Describe the action taken and choose the outcome.',
   'cases.action.label': 'Action recorded',
   'cases.action.summary': 'Outcome: {outcome}. Action taken: {action}',
   'cases.outcome.upheld': 'Upheld',
@@ -145,8 +143,6 @@ export const cases = {
   'cases.revoke.done':
     '{name} no longer has access. New keys were made; they cannot read anything written from now on.',
   'cases.panel.title': 'Stage 3 panel',
-  'cases.panel.hint': 'Three members, never the stage-2 investigator nor anyone named as involved.',
-  'cases.panel.holds': 'already has access',
   'cases.panel.excluded': '{name} cannot sit on the panel.',
   'cases.panel.incomplete': 'There are not enough eligible members to form the panel.',
   'cases.panel.button': 'Form the panel',

@@ -1,7 +1,6 @@
 /** English: strings shared by every page. */
 export const common = {
   'app.name': 'Candour',
-  'app.tagline': 'Raise a concern safely. Only the right people can read it.',
   'layout.skip': 'Skip to main content',
   'layout.footer': 'Candour encrypts every report in your browser. The server cannot read it.',
   'layout.build': 'Build',

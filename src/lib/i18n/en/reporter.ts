@@ -90,7 +90,6 @@ export const reporter = {
   'reporter.error.track': 'Choose what you would like to tell us',
   'reporter.error.category': 'Choose what it is about',
   'reporter.error.what': 'Tell us what happened',
-  'reporter.error.aboutStaff': 'Choose yes, no or not sure',
 
   'reporter.preview.title': 'Who will read your report',
   'reporter.preview.checking': 'Checking the organisation’s keys…',
@@ -105,7 +104,6 @@ export const reporter = {
   'reporter.preview.organisationKeyHint':
     'Your browser checked every key above against this one. If the organisation shows its key fingerprint (on a poster or its website), it should be the same.',
   'reporter.preview.bodies': 'You can also send it to an outside organisation',
-  'reporter.preview.bodyMembers': '{n} people',
   'reporter.preview.send': 'Send my report',
   'reporter.reason.tier': 'Handles this kind of report',
   'reporter.reason.always': 'Always told about this kind of report',
@@ -202,7 +200,6 @@ export const reporter = {
   'reporter.case.conversation': 'Messages',
   'reporter.case.noMessages': 'No messages yet.',
   'reporter.case.you': 'You',
-  'reporter.case.staff': '{name}',
   'reporter.case.unknownSender': 'Someone from the organisation',
   'reporter.case.unverified':
     'Warning: we could not confirm who wrote this message. Treat it with care.',
@@ -234,16 +231,11 @@ export const reporter = {
   'reporter.case.sent': 'Your message was sent.',
   'reporter.case.replyEmpty': 'Write a message first',
   'reporter.case.further': 'Take it further',
-  'reporter.case.furtherHint':
-    'If you are not satisfied, you can ask for the next stage or tell an outside organisation. They will be able to read everything on your case.',
-  'reporter.case.nextStage': 'Ask for stage {stage} (by {date})',
-  'reporter.case.toBody': 'Send it to {body}',
   'reporter.case.furtherNone': 'There is nowhere further to take this case at the moment.',
   'reporter.case.furtherConfirm': 'These people will be added and able to read the whole case:',
   'reporter.case.furtherSend': 'Confirm and take it further',
   'reporter.case.furtherDone': 'Done. Your case has been taken further.',
   'reporter.case.furtherNobody': 'Nobody there can receive it at the moment.',
   'reporter.case.cancel': 'Cancel',
-  'reporter.case.deadlines': 'Dates',
-  'reporter.case.leave': 'Close my case page'
+  'reporter.case.deadlines': 'Dates'
 } as const;

@@ -9,10 +9,7 @@ export const staff = {
   'staff.nav.host': 'Host',
   'staff.nav.overdue': 'Overdue',
   'staff.nav.signOut': 'Sign out',
-  'staff.needsJavaScript':
-    'Staff pages decrypt cases in your browser, so they need JavaScript. Please turn it on.',
   'staff.phase.deriving': 'Checking your password…',
-  'staff.phase.working': 'Working…',
   'signIn.title': 'Sign in',
   'signIn.intro':
     'Your password never leaves this browser: it unlocks your keys here, and only a secret derived from it is sent.',
@@ -23,7 +20,6 @@ export const staff = {
     'Needed by everyone who can read safeguarding cases, and by anyone who has set it up. Not set up yet? Leave it empty: you will be asked to set it up next.',
   'signIn.submit': 'Sign in',
   'signIn.forgot': 'Forgotten your password? Use your recovery code',
-  'signIn.missing': 'Enter your email address and password.',
   'unlock.title': 'Unlock your keys',
   'unlock.intro':
     'This tab does not hold your keys any more (it was reloaded). Enter your password to unlock them here.',
@@ -73,6 +69,5 @@ export const staff = {
   'setup.working': 'Making keys in your browser…',
   'setup.done': 'Candour is set up',
   'password.tooShort': 'Choose a password of at least 12 characters.',
-  'password.mismatch': 'The two passwords are not the same.',
-  'field.required': 'Enter {what}.'
+  'password.mismatch': 'The two passwords are not the same.'
 } as const;

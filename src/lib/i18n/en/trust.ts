@@ -23,7 +23,6 @@ export const trust = {
 export const trustStaff = {
   'trust.staff':
     'The list of people for {unit} could not be verified. Do not send anything or share this case; tell your Candour administrator by phone or in person, not through Candour.',
-  'trust.unitKey': 'Key fingerprint of {unit}: {fingerprint} (list version {version})',
   'people.listVersion':
     'Signed list of people: version {version}. Your browser signs a new version whenever someone joins, leaves, changes roles or goes on leave.',
   'links.title': 'Linked organisations and bodies',

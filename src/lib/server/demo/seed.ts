@@ -13,8 +13,7 @@ import {
   type SignKeyPair,
   type SignPublicKey
 } from '$lib/crypto';
-import { presetById, rosterTags, type Policy } from '$lib/routing';
-import type { Role, UnitKind } from '$lib/schemas/common';
+import { presetById, rosterTags } from '$lib/routing';
 import type { Database } from '../db';
 import {
   credentials,
@@ -26,6 +25,17 @@ import {
   unitLinks
 } from '../db/schema';
 import { hashLoginSecret } from '../auth/login';
+import { DEMO_MENTORING, mentoringPolicy } from './bridgeway';
+import { DEMO_LADOS } from './lados';
+import { DEMO_NACCC } from './naccc';
+import { DEMO_ORGANISATION } from './riverside';
+import type { DemoPerson, DemoUnit } from './types';
+
+export type { DemoPerson, DemoUnit } from './types';
+export { DEMO_ORGANISATION } from './riverside';
+export { DEMO_MENTORING, DEMO_MENTORING_TEAMS, mentoringPolicy } from './bridgeway';
+export { DEMO_NACCC } from './naccc';
+export { DEMO_LADOS } from './lados';
 
 /**
  * The fictional demo: Riverside Child Contact Centre with a person in every role its policies
@@ -33,243 +43,9 @@ import { hashLoginSecret } from '../auth/login';
  * charity run on the Mentoring Plus child protection policy, with two teams (projects). Keys are
  * made with the same crypto calls a browser makes. Tests seed through this very function.
  */
-export interface DemoPerson {
-  key: string;
-  displayName: string;
-  email: string;
-  roles: Role[];
-  /** Team ids from the organisation's policy; signed with the roles. */
-  teams?: string[];
-  isAdmin?: boolean;
-}
 
-export interface DemoUnit {
-  slug: string;
-  name: string;
-  kind: UnitKind;
-  people: DemoPerson[];
-  /** Slugs of the external bodies that serve an organisation. */
-  bodies?: string[];
-}
-
-export const DEMO_ORGANISATION: DemoUnit = {
-  slug: 'riverside',
-  name: 'Riverside Child Contact Centre',
-  kind: 'organisation',
-  people: [
-    {
-      key: 'admin',
-      displayName: 'Olivia Hart',
-      email: 'admin@riverside.example',
-      roles: [],
-      isAdmin: true
-    },
-    {
-      key: 'coordinator',
-      displayName: 'Priya Shah',
-      email: 'coordinator@riverside.example',
-      roles: ['coordinator']
-    },
-    {
-      key: 'teamLeader1',
-      displayName: 'Tom Baker',
-      email: 'tom.baker@riverside.example',
-      roles: ['team_leader']
-    },
-    {
-      key: 'teamLeader2',
-      displayName: 'Grace Okafor',
-      email: 'grace.okafor@riverside.example',
-      roles: ['team_leader']
-    },
-    {
-      key: 'chair',
-      displayName: 'Margaret Ellis',
-      email: 'chair@riverside.example',
-      roles: ['chair', 'committee_member']
-    },
-    {
-      key: 'committee1',
-      displayName: 'David Chen',
-      email: 'david.chen@riverside.example',
-      roles: ['committee_member']
-    },
-    {
-      key: 'committee2',
-      displayName: 'Helen Price',
-      email: 'helen.price@riverside.example',
-      // The trustee with responsibility for safeguarding.
-      roles: ['committee_member', 'safeguarding_lead']
-    },
-    {
-      key: 'committee3',
-      displayName: 'Samuel Adeyemi',
-      email: 'samuel.adeyemi@riverside.example',
-      roles: ['committee_member']
-    },
-    {
-      key: 'complaintsOfficer',
-      displayName: 'Rachel Green',
-      email: 'complaints@riverside.example',
-      roles: ['complaints_officer']
-    },
-    {
-      key: 'safeguardingLead',
-      displayName: 'Aisha Khan',
-      email: 'safeguarding@riverside.example',
-      roles: ['safeguarding_lead']
-    },
-    {
-      key: 'deputySafeguardingLead',
-      displayName: 'Ben Morgan',
-      email: 'ben.morgan@riverside.example',
-      roles: ['deputy_safeguarding_lead']
-    }
-  ]
-};
-
-/** Teams (projects) of the mentoring charity, as its policy lists them. */
-export const DEMO_MENTORING_TEAMS = [
-  { id: 'schools', name: 'Schools project' },
-  { id: 'community', name: 'Community project' }
-];
-
-export const DEMO_MENTORING: DemoUnit = {
-  slug: 'bridgeway',
-  name: 'Bridgeway Mentoring',
-  kind: 'organisation',
-  bodies: ['bridgeway-lado'],
-  people: [
-    {
-      key: 'mpAdmin',
-      displayName: 'Nadia Rahman',
-      email: 'admin@bridgeway.example',
-      roles: [],
-      isAdmin: true
-    },
-    {
-      key: 'mpChiefExecutive',
-      displayName: 'Owen Fraser',
-      email: 'ceo@bridgeway.example',
-      roles: ['chief_executive']
-    },
-    {
-      key: 'mpSafeguardingLead',
-      displayName: 'Kavita Desai',
-      email: 'head.of.practice@bridgeway.example',
-      roles: ['safeguarding_lead']
-    },
-    {
-      key: 'mpDeputySafeguardingLead',
-      displayName: 'Hugo Bennett',
-      email: 'deputy.safeguarding@bridgeway.example',
-      roles: ['deputy_safeguarding_lead']
-    },
-    {
-      key: 'mpSeniorSchools',
-      displayName: 'Lucy Hammond',
-      email: 'lucy.hammond@bridgeway.example',
-      roles: ['senior_practitioner'],
-      teams: ['schools']
-    },
-    {
-      key: 'mpSeniorCommunity',
-      displayName: 'Daniel Osei',
-      email: 'daniel.osei@bridgeway.example',
-      roles: ['senior_practitioner'],
-      teams: ['community']
-    },
-    {
-      key: 'mpPractitionerSchools',
-      displayName: 'Ellie Turner',
-      email: 'ellie.turner@bridgeway.example',
-      roles: ['practitioner'],
-      teams: ['schools']
-    },
-    {
-      key: 'mpPractitionerCommunity',
-      displayName: 'Ravi Patel',
-      email: 'ravi.patel@bridgeway.example',
-      roles: ['practitioner'],
-      teams: ['community']
-    },
-    {
-      key: 'mpChair',
-      displayName: 'Fiona Walsh',
-      email: 'chair@bridgeway.example',
-      roles: ['chair', 'committee_member']
-    },
-    {
-      key: 'mpSafeguardingTrustee',
-      displayName: 'George Lamb',
-      email: 'george.lamb@bridgeway.example',
-      // The trustee with responsibility for child safeguarding.
-      roles: ['committee_member', 'safeguarding_lead']
-    },
-    {
-      key: 'mpTrustee',
-      displayName: 'Imogen Clarke',
-      email: 'imogen.clarke@bridgeway.example',
-      roles: ['committee_member']
-    }
-  ]
-};
-
-/** The mentoring charity's policy: the Mentoring Plus preset with its two teams. */
-export function mentoringPolicy(): Policy {
-  return { ...presetById('child-protection-mentoring-plus')!.policy, teams: DEMO_MENTORING_TEAMS };
-}
-
-export const DEMO_BODIES: DemoUnit[] = [
-  {
-    slug: 'naccc',
-    name: 'NACCC',
-    kind: 'naccc',
-    people: [
-      {
-        key: 'nacccChiefExecutive',
-        displayName: 'Jane Whitfield',
-        email: 'ceo@naccc.example',
-        roles: ['chief_executive'],
-        isAdmin: true
-      },
-      {
-        key: 'nacccSafeguardingManager',
-        displayName: 'Mark Lewis',
-        email: 'safeguarding@naccc.example',
-        roles: ['safeguarding_manager']
-      }
-    ]
-  },
-  {
-    slug: 'riverside-lado',
-    name: 'Riverside Council LADO',
-    kind: 'lado',
-    people: [
-      {
-        key: 'lado',
-        displayName: 'Sarah Nolan',
-        email: 'lado@riverside-council.example',
-        roles: ['external_member'],
-        isAdmin: true
-      }
-    ]
-  },
-  {
-    slug: 'bridgeway-lado',
-    name: 'Bridgeway Council LADO',
-    kind: 'lado',
-    people: [
-      {
-        key: 'mpLado',
-        displayName: 'Paul Okonjo',
-        email: 'lado@bridgeway-council.example',
-        roles: ['external_member'],
-        isAdmin: true
-      }
-    ]
-  }
-];
+/** The external bodies, seeded after the two organisations. */
+export const DEMO_BODIES: DemoUnit[] = [DEMO_NACCC, ...DEMO_LADOS];
 
 export interface SeededPerson extends DemoPerson {
   personId: string;

@@ -18,16 +18,12 @@ export interface NotifyResult {
 }
 
 /**
- * Addresses of the people who may read the case right now: a live key row, and active (someone on
- * leave or removed is not chased). Nobody without a key is ever returned, whatever their role.
+ * The people who may read the case right now: a live key row, and active (someone on leave or
+ * removed is not chased). Nobody without a key is ever returned, whatever their role.
  */
-export async function holderAddresses(
-  db: Database,
-  caseId: string,
-  exceptPersonId?: string
-): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ email: people.email })
+async function liveHolders(db: Database, caseId: string, exceptPersonId?: string) {
+  return db
+    .selectDistinct({ id: people.id, email: people.email })
     .from(caseKeys)
     .innerJoin(people, eq(people.id, caseKeys.personId))
     .where(
@@ -38,7 +34,15 @@ export async function holderAddresses(
         exceptPersonId ? ne(people.id, exceptPersonId) : undefined
       )
     );
-  return rows.map((r) => r.email);
+}
+
+/** Addresses of the people `liveHolders` finds (emails are unique, so one per person). */
+export async function holderAddresses(
+  db: Database,
+  caseId: string,
+  exceptPersonId?: string
+): Promise<string[]> {
+  return (await liveHolders(db, caseId, exceptPersonId)).map((r) => r.email);
 }
 
 /** Ids of the same people as `holderAddresses`: what the outbox stores instead of an address. */
@@ -47,19 +51,7 @@ export async function holderIds(
   caseId: string,
   exceptPersonId?: string
 ): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ id: people.id })
-    .from(caseKeys)
-    .innerJoin(people, eq(people.id, caseKeys.personId))
-    .where(
-      and(
-        eq(caseKeys.caseId, caseId),
-        isNull(caseKeys.revokedOn),
-        eq(people.status, 'active'),
-        exceptPersonId ? ne(people.id, exceptPersonId) : undefined
-      )
-    );
-  return rows.map((r) => r.id);
+  return (await liveHolders(db, caseId, exceptPersonId)).map((r) => r.id);
 }
 
 /** Only the error's code (ECONNECTION, EENVELOPE...): SMTP replies often echo the address. */
