@@ -63,7 +63,6 @@ export const records = {
   'records.stats.categories': 'Categories',
   'records.stats.outcomes': 'Outcomes',
   'records.stats.bodies': 'Outside bodies involved',
-  'records.stats.none': 'None.',
   'records.policy.title': 'Keeping records',
   'records.policy.hint':
     'How long closed cases are kept before a holder reviews them, per kind of report. The defaults follow UK guidance (docs/RECORDS.md); change them to match your own records policy.',
