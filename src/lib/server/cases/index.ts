@@ -57,6 +57,7 @@ export {
 export {
   reporterOrganisation,
   readSignedReporterRequest,
+  reporterCaseRequest,
   readSignedReporterBytes,
   LOOKUP_HEADER,
   reporterCaseView,

@@ -119,6 +119,30 @@ export async function readSignedReporterRequest<S extends z.ZodType<{ lookupToke
   return { body, case: auth.case };
 }
 
+/**
+ * How every reporter case route starts: the organisation the URL names, then the signed body
+ * checked against its case (readSignedReporterRequest).
+ */
+export async function reporterCaseRequest<S extends z.ZodType<{ lookupToken: string }>>(
+  db: Database,
+  event: { params: Record<string, string>; request: Request; url: URL },
+  schema: S,
+  limit: number,
+  powPath?: string
+): Promise<{ organisation: ReporterOrganisation; body: z.infer<S>; case: CaseRecord }> {
+  const organisation = await reporterOrganisation(db, event.params);
+  const signed = await readSignedReporterRequest(
+    db,
+    organisation.id,
+    event.request,
+    event.url,
+    schema,
+    limit,
+    powPath
+  );
+  return { organisation, ...signed };
+}
+
 /** The header that carries the lookup token when the body is a file chunk (not JSON). */
 export const LOOKUP_HEADER = 'x-candour-lookup';
 

@@ -5,8 +5,7 @@ import { escalateSchema } from '$lib/schemas/cases';
 import {
   addHolders,
   eligibleHolderIds,
-  readSignedReporterRequest,
-  reporterOrganisation,
+  reporterCaseRequest,
   storeErrorToHttp,
   today
 } from '$lib/server/cases';
@@ -24,17 +23,13 @@ function refuse(message: string): never {
  * Their browser sealed the content key to the newcomers; this stores those bundles, records it
  * for everyone on the case and moves the stage.
  */
-export const POST: RequestHandler = async ({ params, request, url }) => {
+export const POST: RequestHandler = async (event) => {
   const database = await db();
-  const organisation = await reporterOrganisation(database, params);
-  const { body, case: record } = await readSignedReporterRequest(
-    database,
-    organisation.id,
-    request,
-    url,
-    escalateSchema,
-    32 * 1024
-  );
+  const {
+    organisation,
+    body,
+    case: record
+  } = await reporterCaseRequest(database, event, escalateSchema, 32 * 1024);
   const policy = organisation.policy;
   const target = body.target;
   // The procedure first: a closed window or a stage not yet answered is explained, not hidden.

@@ -2,8 +2,7 @@ import { json } from '@sveltejs/kit';
 import { REPORTER_BODY_LIMIT, reporterFileUploadSchema } from '$lib/schemas/cases';
 import {
   configuredFileLimits,
-  readSignedReporterRequest,
-  reporterOrganisation,
+  reporterCaseRequest,
   startUpload,
   storeErrorToHttp
 } from '$lib/server/cases';
@@ -11,14 +10,11 @@ import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 
 /** Starts the reporter's upload of a file, or says which chunks are stored (to resume). */
-export const POST: RequestHandler = async ({ params, request, url }) => {
+export const POST: RequestHandler = async (event) => {
   const database = await db();
-  const organisation = await reporterOrganisation(database, params);
-  const { body, case: record } = await readSignedReporterRequest(
+  const { body, case: record } = await reporterCaseRequest(
     database,
-    organisation.id,
-    request,
-    url,
+    event,
     reporterFileUploadSchema,
     REPORTER_BODY_LIMIT
   );

@@ -1,25 +1,17 @@
 import { json } from '@sveltejs/kit';
 import { fromBase64 } from '$lib/crypto';
 import { REPORTER_BODY_LIMIT, reporterMessageSchema } from '$lib/schemas/cases';
-import {
-  appendEntryTo,
-  readSignedReporterRequest,
-  reporterOrganisation,
-  storeErrorToHttp
-} from '$lib/server/cases';
+import { appendEntryTo, reporterCaseRequest, storeErrorToHttp } from '$lib/server/cases';
 import { db } from '$lib/server/runtime';
 import type { RequestHandler } from './$types';
 import { notifyCaseEvent } from '$lib/server/notify';
 
 /** A reply or more information from the reporter; the client-chosen entry id makes it idempotent. */
-export const POST: RequestHandler = async ({ params, request, url }) => {
+export const POST: RequestHandler = async (event) => {
   const database = await db();
-  const organisation = await reporterOrganisation(database, params);
-  const { body, case: record } = await readSignedReporterRequest(
+  const { body, case: record } = await reporterCaseRequest(
     database,
-    organisation.id,
-    request,
-    url,
+    event,
     reporterMessageSchema,
     REPORTER_BODY_LIMIT
   );
