@@ -186,6 +186,15 @@ export type CaseAuditRow =
     }
   | { seq: number; own: false; prevHash: string; hash: string };
 
+/** One case's own audit events in chain order (its chain: src/lib/audit.ts). */
+export function caseAuditQuery(db: Database, organisationId: string, caseId: string) {
+  return db
+    .select()
+    .from(auditEvents)
+    .where(and(eq(auditEvents.organisationId, organisationId), eq(auditEvents.caseId, caseId)))
+    .orderBy(asc(auditEvents.seq));
+}
+
 /**
  * The audit chain of one case, as its holder may see it, depending on that case alone: its
  * events in full, so the browser recomputes their hashes with the shared verifier and follows
@@ -199,13 +208,7 @@ export async function caseAuditView(
   organisationId: string,
   caseId: string
 ): Promise<CaseAuditRow[]> {
-  const own = toAuditRows(
-    await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.organisationId, organisationId), eq(auditEvents.caseId, caseId)))
-      .orderBy(asc(auditEvents.seq))
-  );
+  const own = toAuditRows(await caseAuditQuery(db, organisationId, caseId));
   const lastLegacy = own.filter((r) => r.format !== 2).at(-1)?.seq;
   const legacy =
     lastLegacy === undefined
