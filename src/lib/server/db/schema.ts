@@ -433,7 +433,11 @@ export const auditEvents = pgTable(
     index('audit_events_case_idx').on(t.caseId, t.seq),
     // Each organisation's events in order: its chains' heads and whole log are read through this, so
     // their cost does not grow with other organisations' events.
-    index('audit_events_organisation_idx').on(t.organisationId, t.seq)
+    index('audit_events_organisation_idx').on(t.organisationId, t.seq),
+    // The head of an organisation's events about no case, without walking other organisations'.
+    index('audit_events_no_case_idx')
+      .on(t.organisationId, t.seq)
+      .where(sql`${t.caseId} is null`)
   ]
 );
 

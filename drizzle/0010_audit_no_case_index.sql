@@ -1,0 +1,1 @@
+CREATE INDEX "audit_events_no_case_idx" ON "audit_events" USING btree ("organisation_id","seq") WHERE "audit_events"."case_id" is null;
