@@ -7,9 +7,9 @@ import { deriveCaseKeysSync, formatCaseKey, lookupHash } from '../src/lib/crypto
 import { chainGenesis, chainOf, entryLink } from '../src/lib/crypto/chain';
 import { encodeCaseKeyBundle, encryptReportWithNonce } from '../src/lib/crypto/envelope';
 import { encryptEntryWithNonce, type EncryptEntryInput } from '../src/lib/crypto/entries';
-import { canonical, fromHex, toHex, utf8 } from '../src/lib/crypto/encoding';
+import { canonical, fromHex, toBase64, toHex, utf8 } from '../src/lib/crypto/encoding';
 import { receiptKeyFingerprint, signReceipt } from '../src/lib/crypto/receipts';
-import { encryptFile } from '../src/lib/crypto/files';
+import { FileDigests, FileEncryptor } from '../src/lib/crypto/file-stream';
 import { domainHash, signKeyPairFromSeed, boxKeyPairFromSeed } from '../src/lib/crypto/primitives';
 import { signRequest } from '../src/lib/crypto/requests';
 import { fingerprint, signRosterEntry, signRosterList } from '../src/lib/crypto/roster';
@@ -210,35 +210,25 @@ write('envelope-v2.json', {
   })
 });
 
-// File stream (decryption direction: libsodium picks the stream header itself, so this
-// file changes on every run; keep the checked-in one unless the format changes)
-const plaintext = utf8('Forty bytes of attachment, in 16s. 0123') as Uint8Array<ArrayBuffer>;
-const file = encryptFile(
-  contentKey,
-  new Blob([plaintext]),
-  { name: 'note.txt', type: 'text/plain' },
-  {
-    caseId,
-    fileId: 'file-1',
-    chunkSize: 16
-  }
-);
-const chunks: string[] = [];
-const reader = file.chunks.getReader();
-for (;;) {
-  const { done, value } = await reader.read();
-  if (done) break;
-  chunks.push(hex(value));
-}
-write('stream.json', {
-  contentKey: hex(contentKey),
-  caseId,
-  fileId: 'file-1',
-  meta: { name: 'note.txt', type: 'text/plain' },
-  chunkSize: 16,
-  header: hex(file.header),
-  chunks,
-  plaintext: hex(plaintext)
+// Evidence file, format 3 (decryption direction: libsodium picks the file key and stream header
+// itself, so this file changes on every run; keep the checked-in one unless the format changes).
+// tests/vectors/file-v2.json was written by the format-2 code and stays as it is.
+const fileContext = { caseId, fileId: '3b9f7a10-0000-4000-8000-000000000003' };
+const filePlaintext = utf8('Evidence file, format 3: a photo of the sign-in sheet.\n');
+const fileEncryptor = new FileEncryptor(fileContext, filePlaintext.length);
+const fileChunk = fileEncryptor.push(0, filePlaintext);
+const fileDigests = new FileDigests(1);
+fileDigests.add(0, fileChunk);
+const fileKeys = fileEncryptor.finish();
+write('file-v3.json', {
+  note: 'Evidence file format 3: hash = BLAKE2b-256 over the chunks’ BLAKE2b-256 digests.',
+  ...fileContext,
+  size: fileKeys.size,
+  key: toBase64(fileKeys.key),
+  header: toBase64(fileKeys.header),
+  hash: toBase64(fileDigests.finish()),
+  plaintext: toBase64(filePlaintext),
+  chunks: [toBase64(fileChunk)]
 });
 
 // Roster, fingerprints and request signatures

@@ -48,4 +48,31 @@ export async function mibPerSecond(bytes: number, fn: () => Promise<void> | void
   return bytes / (1024 * 1024) / ((performance.now() - start) / 1000);
 }
 
+/**
+ * Two throughputs over the same bytes, measured in alternating rounds after a warm-up of each:
+ * the medians, so a passing disturbance of the machine touches both alike.
+ */
+export async function pairedMibPerSecond(
+  bytes: number,
+  a: () => Promise<void> | void,
+  b: () => Promise<void> | void,
+  rounds = 7
+): Promise<{ a: number; b: number }> {
+  await a();
+  await b();
+  const times: { a: number[]; b: number[] } = { a: [], b: [] };
+  for (let i = 0; i < rounds; i++) {
+    for (const [name, fn] of [
+      ['a', a],
+      ['b', b]
+    ] as const) {
+      const start = performance.now();
+      await fn();
+      times[name].push(bytes / (1024 * 1024) / ((performance.now() - start) / 1000));
+    }
+  }
+  const median = (v: number[]) => [...v].sort((x, y) => x - y)[Math.floor(v.length / 2)]!;
+  return { a: median(times.a), b: median(times.b) };
+}
+
 export const round = (n: number, digits = 1) => Number(n.toFixed(digits));

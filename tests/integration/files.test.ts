@@ -408,6 +408,33 @@ describe(`evidence files (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGli
     expect((await attachAsReporter(small, [unfinished])).status).toBe(400);
   }, 120_000);
 
+  it('stores a chunk sent again, or twice at once, exactly once and byte for byte', async () => {
+    const filed = await file();
+    const fileId = randomUUID();
+    const padded = crypto.paddedFileSize(3 * crypto.FILE_CHUNK_BYTES);
+    await filed.transport.start(fileId, padded);
+    const chunkOf = (index: number) =>
+      new Uint8Array(crypto.fileStoredChunkBytes(padded, index)).map(
+        (_, i) => (i * 13 + index) & 0xff
+      );
+    await filed.transport.put(fileId, 0, chunkOf(0));
+    await filed.transport.put(fileId, 0, chunkOf(0));
+    await Promise.all([
+      filed.transport.put(fileId, 1, chunkOf(1)),
+      filed.transport.put(fileId, 1, chunkOf(1))
+    ]);
+    const rows = await database
+      .select({ index: caseFileChunks.index, data: caseFileChunks.data })
+      .from(caseFileChunks)
+      .where(eq(caseFileChunks.fileId, fileId))
+      .orderBy(caseFileChunks.index);
+    expect(rows.map((r) => r.index)).toEqual([0, 1]);
+    for (const row of rows) {
+      expect(Buffer.from(row.data).equals(Buffer.from(chunkOf(row.index)))).toBe(true);
+    }
+    expect((await filed.transport.start(fileId, padded)).stored).toEqual([0, 1]);
+  }, 120_000);
+
   it('removes uploads abandoned for a day, and every chunk with its case', async () => {
     const { removeAbandonedUploads } = await import('../../src/lib/server/cases');
     const filed = await file();

@@ -1,5 +1,6 @@
-// The browser-facing async API for slow work (Argon2id, large files): runs it in a module
-// worker when `Worker` exists, in-thread otherwise (Node, tests, or a worker that failed).
+// The browser-facing async API for Argon2id derivations: runs them in a module worker when
+// `Worker` exists, in-thread otherwise (Node, tests, or a worker that failed). Evidence files
+// have a worker of their own (file-worker-client.ts).
 import { deriveCaseKeysSync } from './case-key';
 import {
   CaseKeyTypoError,
@@ -11,15 +12,6 @@ import {
   TruncatedStreamError,
   type TypoReason
 } from './errors';
-import {
-  decryptFile,
-  encryptFile,
-  type DecryptedFile,
-  type EncryptedFile,
-  type EncryptFileOptions,
-  type FileContext,
-  type FileMeta
-} from './files';
 import { ready } from './sodium';
 import {
   derivePasswordSecretsSync,
@@ -28,14 +20,8 @@ import {
   type PasswordSecrets,
   type RecoverySecrets
 } from './staff';
-import type { CaseKeyBytes, ContentKey, RecoveryKey, ReporterKeys } from './types';
-import type {
-  DerivationPhase,
-  DerivationRequest,
-  FileRequest,
-  WorkerRequest,
-  WorkerResponse
-} from './worker-protocol';
+import type { CaseKeyBytes, RecoveryKey, ReporterKeys } from './types';
+import type { DerivationPhase, DerivationRequest, WorkerResponse } from './worker-protocol';
 
 export type { DerivationPhase } from './worker-protocol';
 
@@ -44,27 +30,19 @@ export interface DerivationOptions {
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type Job = DistributiveOmit<DerivationRequest | FileRequest, 'id'>;
+type Job = DistributiveOmit<DerivationRequest, 'id'>;
 
 interface Pending {
   job: Job;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   onPhase?: (phase: DerivationPhase) => void;
-  onProgress?: (bytes: number) => void;
-}
-
-interface PendingPull {
-  controller: ReadableStreamDefaultController<Uint8Array>;
-  done: () => void;
 }
 
 let worker: Worker | undefined;
 let workerBroken = false;
 let nextId = 1;
 const pending = new Map<number, Pending>();
-const pulls = new Map<number, PendingPull>();
-const progress = new Map<number, (bytes: number) => void>();
 
 function rebuildError(name: string, message: string, reason?: string): Error {
   switch (name) {
@@ -87,22 +65,6 @@ function rebuildError(name: string, message: string, reason?: string): Error {
 
 function onWorkerMessage(message: WorkerResponse): void {
   const { id } = message;
-  if (message.type === 'progress') {
-    progress.get(id)?.(message.bytes);
-    return;
-  }
-  const pull = pulls.get(id);
-  if (pull) {
-    pulls.delete(id);
-    if (message.type === 'chunk') pull.controller.enqueue(message.chunk);
-    else if (message.type === 'end') pull.controller.close();
-    else if (message.type === 'error') {
-      pull.controller.error(rebuildError(message.name, message.message, message.reason));
-    }
-    if (message.type !== 'chunk') progress.delete(id);
-    pull.done();
-    return;
-  }
   const p = pending.get(id);
   if (!p) return;
   if (message.type === 'phase') {
@@ -112,7 +74,6 @@ function onWorkerMessage(message: WorkerResponse): void {
     p.resolve(message.result);
   } else if (message.type === 'error') {
     pending.delete(id);
-    progress.delete(id);
     p.reject(rebuildError(message.name, message.message, message.reason));
   }
 }
@@ -135,41 +96,14 @@ function getWorker(): Worker | undefined {
     worker = undefined;
     const stranded = [...pending.values()];
     pending.clear();
-    for (const p of stranded) runInThread(p.job, p.onPhase, p.onProgress).then(p.resolve, p.reject);
-    for (const pull of pulls.values()) {
-      pull.controller.error(new CryptoError('Crypto worker failed'));
-      pull.done();
-    }
-    pulls.clear();
-    progress.clear();
+    for (const p of stranded) runInThread(p.job, p.onPhase).then(p.resolve, p.reject);
   };
   return worker;
 }
 
-async function runInThread(
-  job: Job,
-  onPhase?: (phase: DerivationPhase) => void,
-  onProgress?: (bytes: number) => void
-): Promise<unknown> {
+async function runInThread(job: Job, onPhase?: (phase: DerivationPhase) => void): Promise<unknown> {
   onPhase?.('loading');
   await ready();
-  switch (job.op) {
-    case 'encryptFile': {
-      const { caseId, fileId, chunkSize } = job;
-      return encryptFile(job.contentKey, job.source, job.meta, {
-        caseId,
-        fileId,
-        chunkSize,
-        onProgress
-      });
-    }
-    case 'decryptFile':
-      return decryptFile(job.contentKey, job.header, job.source, {
-        caseId: job.caseId,
-        fileId: job.fileId,
-        onProgress
-      });
-  }
   onPhase?.('deriving');
   let result: unknown;
   switch (job.op) {
@@ -190,48 +124,15 @@ async function runInThread(
   return result;
 }
 
-function post(w: Worker, request: WorkerRequest): void {
-  w.postMessage(request);
-}
-
-async function dispatch(
-  job: Job,
-  options: DerivationOptions & { onProgress?: (bytes: number) => void }
-): Promise<{ value: unknown; remoteId?: number }> {
+async function dispatch(job: Job, options: DerivationOptions): Promise<{ value: unknown }> {
   const w = getWorker();
-  if (!w) return { value: await runInThread(job, options.onPhase, options.onProgress) };
+  if (!w) return { value: await runInThread(job, options.onPhase) };
   const id = nextId++;
-  if (options.onProgress) progress.set(id, options.onProgress);
   const value = await new Promise((resolve, reject) => {
     pending.set(id, { job, resolve, reject, ...options });
-    post(w, { ...job, id } as WorkerRequest);
+    w.postMessage({ ...job, id } as DerivationRequest);
   });
-  return { value, remoteId: id };
-}
-
-/** A stream whose chunks are produced in the worker, one per read (constant memory). */
-function remoteStream(id: number): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>(
-    {
-      pull(controller) {
-        const w = worker;
-        if (!w) {
-          controller.error(new CryptoError('Crypto worker is gone'));
-          return;
-        }
-        return new Promise<void>((done) => {
-          pulls.set(id, { controller, done });
-          post(w, { id, op: 'pull' });
-        });
-      },
-      cancel() {
-        pulls.delete(id);
-        progress.delete(id);
-        if (worker) post(worker, { id, op: 'cancel' });
-      }
-    },
-    { highWaterMark: 1 }
-  );
+  return { value };
 }
 
 /** True when slow work runs off the main thread. */
@@ -273,35 +174,6 @@ export async function recoverySecretsFromCodeInWorker(
   return value as RecoverySecrets;
 }
 
-/** encryptFile, with the reading and encrypting done in the worker. */
-export async function encryptFileInWorker(
-  contentKey: ContentKey,
-  source: Blob,
-  meta: FileMeta,
-  options: EncryptFileOptions
-): Promise<EncryptedFile> {
-  const { caseId, fileId, chunkSize, onProgress } = options;
-  const job: Job = { op: 'encryptFile', contentKey, source, meta, caseId, fileId, chunkSize };
-  const { value, remoteId } = await dispatch(job, { onProgress });
-  if (remoteId === undefined) return value as EncryptedFile;
-  return { header: (value as { header: Uint8Array }).header, chunks: remoteStream(remoteId) };
-}
-
-/** decryptFile, with the reading and decrypting done in the worker. */
-export async function decryptFileInWorker(
-  contentKey: ContentKey,
-  header: Uint8Array,
-  source: Blob,
-  context: FileContext
-): Promise<DecryptedFile> {
-  const { caseId, fileId, onProgress } = context;
-  const job: Job = { op: 'decryptFile', contentKey, header, source, caseId, fileId };
-  const { value, remoteId } = await dispatch(job, { onProgress });
-  if (remoteId === undefined) return value as DecryptedFile;
-  const { meta, chunkSize } = value as { meta: FileMeta; chunkSize: number };
-  return { meta, chunkSize, stream: remoteStream(remoteId) };
-}
-
 /** Frees the worker's memory (Argon2 keeps 64 MiB) once the slow work is over. */
 export function terminateCryptoWorker(): void {
   worker?.terminate();
@@ -309,10 +181,4 @@ export function terminateCryptoWorker(): void {
   const error = new CryptoError('Crypto worker terminated');
   for (const p of pending.values()) p.reject(error);
   pending.clear();
-  for (const pull of pulls.values()) {
-    pull.controller.error(error);
-    pull.done();
-  }
-  pulls.clear();
-  progress.clear();
 }

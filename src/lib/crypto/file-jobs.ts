@@ -3,7 +3,7 @@
  * thread and in the file worker (file-worker.ts): only one chunk is in memory at a time.
  */
 import { FILE_CHUNK_BYTES } from './params';
-import { FileDecryptor, FileEncryptor, type FileSecrets } from './file-stream';
+import { FileDecryptor, FileEncryptor, type FileKeys, type FileSecrets } from './file-stream';
 import { ready } from './sodium';
 
 export interface FileJobContext {
@@ -16,8 +16,8 @@ export interface EncryptionJob {
   chunkCount: number;
   /** The ciphertext of the next chunk, read from the Blob and encrypted now. */
   next(): Promise<Uint8Array>;
-  /** After the last chunk: what the entry carries (key, header, size, hash). */
-  finish(): Promise<FileSecrets>;
+  /** After the last chunk: the key, stream header and size (the hash comes from FileDigests). */
+  finish(): Promise<FileKeys>;
   close(): void;
 }
 

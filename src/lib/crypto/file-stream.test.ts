@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TruncatedStreamError } from './errors';
 import {
   FileDecryptor,
+  FileDigests,
   FileEncryptor,
   FileIntegrityError,
   fileChunkCount,
@@ -9,7 +10,9 @@ import {
   isPaddedFileSize,
   paddedFileSize
 } from './file-stream';
-import { FILE_BUCKET_BYTES, FILE_CHUNK_BYTES } from './params';
+import { FILE_BUCKET_BYTES, FILE_CHUNK_BYTES, VERSION } from './params';
+import { blake2b256 } from './primitives';
+import { canonical, u32be } from './encoding';
 import { ready } from './sodium';
 
 await ready();
@@ -25,12 +28,19 @@ function pattern(size: number, seed = 7): Uint8Array {
 
 function encrypt(bytes: Uint8Array, ctx = context) {
   const e = new FileEncryptor(ctx, bytes.length);
+  const digests = new FileDigests(e.chunkCount);
   const chunks: Uint8Array[] = [];
   for (let i = 0; i < e.chunkCount; i++) {
     const start = Math.min(bytes.length, i * FILE_CHUNK_BYTES);
-    chunks.push(e.push(i, bytes.subarray(start, Math.min(bytes.length, start + FILE_CHUNK_BYTES))));
+    const chunk = e.push(
+      i,
+      bytes.subarray(start, Math.min(bytes.length, start + FILE_CHUNK_BYTES))
+    );
+    digests.add(i, chunk);
+    chunks.push(chunk);
   }
-  return { secrets: e.finish(), chunks, paddedSize: e.paddedSize };
+  const secrets = { ...e.finish(), hash: digests.finish(), format: VERSION.file };
+  return { secrets, chunks, paddedSize: e.paddedSize };
 }
 
 function decrypt(
@@ -121,6 +131,18 @@ describe('evidence file stream', () => {
     const { secrets, chunks } = encrypt(bytes);
     const wrong = { ...secrets, hash: new Uint8Array(32) };
     expect(() => decrypt(wrong, chunks)).toThrow(/fingerprint/);
+  });
+
+  it('signs a hash over the chunks’ digests, the digests a chunk request is signed over', () => {
+    const { secrets, chunks } = encrypt(pattern(2 * FILE_CHUNK_BYTES + 9));
+    const digests = chunks.map((c) => blake2b256(c));
+    const expected = blake2b256(
+      canonical('candour/file-digests/v3', u32be(chunks.length), Buffer.concat(digests))
+    );
+    expect(Buffer.from(secrets.hash).equals(Buffer.from(expected))).toBe(true);
+    const d = new FileDigests(2);
+    expect(() => d.add(1, chunks[1]!)).toThrow(/in order/);
+    expect(() => d.finish()).toThrow(/not every chunk/);
   });
 
   it('refuses more or fewer bytes than the size it was opened for', () => {

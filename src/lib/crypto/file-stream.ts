@@ -1,14 +1,28 @@
 /**
- * Evidence files (file format 2, docs/PROTOCOL.md §3 "evidence file"). Each file has its own
+ * Evidence files (file format 3, docs/PROTOCOL.md §3 "evidence file"). Each file has its own
  * random secretstream key; the key, the stream header, the name, type, exact size and hash travel
  * only inside the signed entry the file belongs to, so a file is readable exactly by those who can
  * read that entry (an internal note's files never reach the reporter). The server stores the
  * chunks: secretstream messages of FILE_CHUNK_BYTES plaintext each, the file padded with zeros to
  * a size bucket so that only the bucket shows. Memory stays one chunk, whatever the file size.
+ *
+ * The signed hash commits to the stored chunks (format 3): a hash over each chunk's BLAKE2b
+ * digest, the same digest a reporter's chunk request is signed over, so the uploader hashes each
+ * byte once, beside the encryption rather than inside it. With the key and stream header in the
+ * same signed entry, the chunks fix the file's bytes. Format 2 files (a hash of the file's bytes)
+ * are still read.
  */
 import { canonical, constantTimeEqual, u32be } from './encoding';
 import { CryptoFormatError, DecryptionError, TruncatedStreamError } from './errors';
-import { DOMAIN, FILE_BUCKET_BYTES, FILE_CHUNK_BYTES, KEY_BYTES, VERSION } from './params';
+import {
+  DOMAIN,
+  FILE_BUCKET_BYTES,
+  FILE_CHUNK_BYTES,
+  KEY_BYTES,
+  LEGACY_VERSION,
+  VERSION
+} from './params';
+import { blake2b256 } from './primitives';
 import { lib, type Sodium } from './sodium';
 
 const STREAM_HEADER_BYTES = 24;
@@ -53,16 +67,20 @@ export function fileStoredChunkBytes(paddedSize: number, index: number): number 
   return filePlainChunkBytes(paddedSize, index) + FILE_CHUNK_OVERHEAD;
 }
 
+/** The file formats this code reads; it writes only the newest. */
+export type FileFormat = typeof VERSION.file | typeof LEGACY_VERSION.file;
+
 export interface FileStreamContext {
   caseId: string;
   fileId: string;
   paddedSize: number;
+  format: FileFormat;
 }
 
 function fileAd(c: FileStreamContext): Uint8Array {
   return canonical(
-    DOMAIN.fileV2,
-    new Uint8Array([VERSION.file]),
+    c.format === VERSION.file ? DOMAIN.fileV3 : DOMAIN.fileV2,
+    new Uint8Array([c.format]),
     c.caseId,
     c.fileId,
     u32be(FILE_CHUNK_BYTES),
@@ -76,18 +94,59 @@ function checkContext(c: FileStreamContext): void {
   }
 }
 
-/** What the signed entry carries about the file (besides its name and type). */
-export interface FileSecrets {
+/** What the encryption of a file leaves for its entry: the key, the stream header, the size. */
+export interface FileKeys {
   key: Uint8Array;
   header: Uint8Array;
   size: number;
+}
+
+/** What the signed entry carries about the file (besides its name and type). */
+export interface FileSecrets extends FileKeys {
   hash: Uint8Array;
+  format: FileFormat;
+}
+
+/** BLAKE2b-256 of one stored chunk: what its upload request is signed over (requests.ts). */
+export const fileChunkDigest = blake2b256;
+
+/**
+ * A format-3 file's hash, built from its chunks' digests in order: BLAKE2b-256 of
+ * `canonical("candour/file-digests/v3", u32 count, d_0 ‖ … ‖ d_{n-1})`. 32 bytes a chunk held.
+ */
+export class FileDigests {
+  private readonly digests: Uint8Array;
+  private next = 0;
+
+  constructor(readonly chunkCount: number) {
+    this.digests = new Uint8Array(chunkCount * FILE_HASH_BYTES);
+  }
+
+  /** Adds chunk `index` (the next one) and returns its digest. */
+  add(index: number, chunk: Uint8Array): Uint8Array {
+    if (index !== this.next || index >= this.chunkCount) {
+      throw new CryptoFormatError('File: chunk digests must come in order');
+    }
+    const digest = fileChunkDigest(chunk);
+    this.digests.set(digest, index * FILE_HASH_BYTES);
+    this.next += 1;
+    return digest;
+  }
+
+  get complete(): boolean {
+    return this.next === this.chunkCount;
+  }
+
+  finish(): Uint8Array {
+    if (!this.complete) throw new CryptoFormatError('File: not every chunk was hashed');
+    return blake2b256(canonical(DOMAIN.fileDigestsV3, u32be(this.chunkCount), this.digests));
+  }
 }
 
 /**
- * Encrypts a file chunk by chunk, in order. `push(index, bytes)` takes the file's bytes for chunk
- * `index` (FILE_CHUNK_BYTES, fewer or none at the end) and pads them; after the last chunk,
- * `finish()` gives the hash (BLAKE2b-256 of the file's bytes, padding excluded).
+ * Encrypts a file chunk by chunk, in order (format 3). `push(index, bytes)` takes the file's
+ * bytes for chunk `index` (FILE_CHUNK_BYTES, fewer or none at the end) and pads them. The hash
+ * for the entry comes from `FileDigests` over the chunks this returns, wherever they are sent.
  */
 export class FileEncryptor {
   readonly key: Uint8Array;
@@ -95,7 +154,6 @@ export class FileEncryptor {
   readonly paddedSize: number;
   readonly chunkCount: number;
   private readonly state: PushState;
-  private readonly hash: HashState;
   private readonly ad: Uint8Array;
   private readonly pad: Uint8Array;
   private next = 0;
@@ -108,14 +166,13 @@ export class FileEncryptor {
     const s = lib();
     this.paddedSize = paddedFileSize(size);
     this.chunkCount = fileChunkCount(this.paddedSize);
-    const full = { ...context, paddedSize: this.paddedSize };
+    const full = { ...context, paddedSize: this.paddedSize, format: VERSION.file };
     checkContext(full);
     this.ad = fileAd(full);
     this.key = s.crypto_secretstream_xchacha20poly1305_keygen();
     const init = s.crypto_secretstream_xchacha20poly1305_init_push(this.key);
     this.state = init.state;
     this.header = init.header;
-    this.hash = s.crypto_generichash_init(null, FILE_HASH_BYTES);
     this.pad = new Uint8Array(Math.min(FILE_CHUNK_BYTES, this.paddedSize));
   }
 
@@ -127,7 +184,6 @@ export class FileEncryptor {
     if (bytes.length > plain || this.seen + bytes.length > this.size) {
       throw new CryptoFormatError('File: more bytes than its size');
     }
-    if (bytes.length > 0) s.crypto_generichash_update(this.hash, bytes);
     this.seen += bytes.length;
     let input = bytes;
     if (bytes.length < plain) {
@@ -145,11 +201,10 @@ export class FileEncryptor {
     return s.crypto_secretstream_xchacha20poly1305_push(this.state, input, this.ad, tag);
   }
 
-  finish(): FileSecrets {
+  finish(): FileKeys {
     if (this.next !== this.chunkCount)
       throw new CryptoFormatError('File: not every chunk was encrypted');
-    const hash = lib().crypto_generichash_final(this.hash, FILE_HASH_BYTES);
-    return { key: this.key, header: this.header, size: this.size, hash };
+    return { key: this.key, header: this.header, size: this.size };
   }
 }
 
@@ -159,14 +214,17 @@ export class FileIntegrityError extends DecryptionError {}
 /**
  * Decrypts a file's chunks in order and hands back only the file's bytes. Any chunk that is
  * missing, out of order, altered, cut short or extra fails; `finish()` fails unless the final
- * chunk came and the hash matches what the signed entry says. A caller offers the file to save
- * only after `finish()` returned.
+ * chunk came and the hash matches what the signed entry says (format 3: over the chunks'
+ * digests; format 2: of the file's bytes). A caller offers the file to save only after
+ * `finish()` returned.
  */
 export class FileDecryptor {
   readonly paddedSize: number;
   readonly chunkCount: number;
   private readonly state: PullState;
-  private readonly hash: HashState;
+  /** Format 3: the chunks' digests; format 2: a running hash of the file's bytes. */
+  private readonly digests: FileDigests | null;
+  private readonly plainHash: HashState | null;
   private readonly ad: Uint8Array;
   private next = 0;
   private written = 0;
@@ -181,9 +239,12 @@ export class FileDecryptor {
       throw new CryptoFormatError('File: key or header has the wrong length');
     }
     if (secrets.hash.length !== FILE_HASH_BYTES) throw new CryptoFormatError('File: bad hash');
+    if (secrets.format !== VERSION.file && secrets.format !== LEGACY_VERSION.file) {
+      throw new CryptoFormatError('File: unknown format');
+    }
     this.paddedSize = paddedFileSize(secrets.size);
     this.chunkCount = fileChunkCount(this.paddedSize);
-    const full = { ...context, paddedSize: this.paddedSize };
+    const full = { ...context, paddedSize: this.paddedSize, format: secrets.format };
     checkContext(full);
     this.ad = fileAd(full);
     try {
@@ -191,7 +252,9 @@ export class FileDecryptor {
     } catch {
       throw new FileIntegrityError('The file could not be opened: its key does not fit.');
     }
-    this.hash = s.crypto_generichash_init(null, FILE_HASH_BYTES);
+    const current = secrets.format === VERSION.file;
+    this.digests = current ? new FileDigests(this.chunkCount) : null;
+    this.plainHash = current ? null : s.crypto_generichash_init(null, FILE_HASH_BYTES);
   }
 
   /** The file's bytes in chunk `index` (padding removed). */
@@ -203,6 +266,7 @@ export class FileDecryptor {
     if (chunk.length !== fileStoredChunkBytes(this.paddedSize, index)) {
       throw new FileIntegrityError(`Part ${index + 1} of the file has the wrong length.`);
     }
+    this.digests?.add(index, chunk);
     let result: { message: Uint8Array; tag: number } | false;
     try {
       result = s.crypto_secretstream_xchacha20poly1305_pull(this.state, chunk, this.ad);
@@ -228,7 +292,7 @@ export class FileDecryptor {
     for (let i = keep; i < result.message.length; i++) {
       if (result.message[i] !== 0) throw new FileIntegrityError('The file’s padding was changed.');
     }
-    if (bytes.length > 0) s.crypto_generichash_update(this.hash, bytes);
+    if (this.plainHash && bytes.length > 0) s.crypto_generichash_update(this.plainHash, bytes);
     this.written += bytes.length;
     return bytes;
   }
@@ -237,7 +301,9 @@ export class FileDecryptor {
   finish(): void {
     if (!this.ended)
       throw new TruncatedStreamError('The file was cut short: its final part is missing.');
-    const hash = lib().crypto_generichash_final(this.hash, FILE_HASH_BYTES);
+    const hash = this.digests
+      ? this.digests.finish()
+      : lib().crypto_generichash_final(this.plainHash!, FILE_HASH_BYTES);
     if (!constantTimeEqual(hash, this.secrets.hash)) {
       throw new FileIntegrityError('The file does not match the fingerprint its sender signed.');
     }

@@ -10,7 +10,7 @@ import {
   type EncryptionJob,
   type FileJobContext
 } from './file-jobs';
-import { FileIntegrityError, type FileSecrets } from './file-stream';
+import { FileIntegrityError, type FileKeys, type FileSecrets } from './file-stream';
 import type { FileWorkerRequest, FileWorkerResponse } from './file-worker-protocol';
 
 const ERRORS: Record<string, new (message: string) => Error> = {
@@ -72,7 +72,7 @@ export async function encryptBlobInWorker(
       paddedSize,
       chunkCount,
       next: () => w.call<Uint8Array>({ op: 'next' }),
-      finish: () => w.call<FileSecrets>({ op: 'finishEncrypt' }),
+      finish: () => w.call<FileKeys>({ op: 'finishEncrypt' }),
       close: () => w.close()
     };
   } catch (error) {

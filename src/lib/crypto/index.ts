@@ -7,7 +7,6 @@ export {
   ARGON2_OPSLIMIT,
   ARGON2_OUTPUT_BYTES,
   ARGON2_SALT_BYTES,
-  DEFAULT_CHUNK_BYTES,
   FILE_CHUNK_BYTES,
   FILE_BUCKET_BYTES,
   HUMAN_CODE_BYTES,
@@ -86,20 +85,11 @@ export {
 } from './entries';
 export { signRequest, verifyRequest, type SignedRequest } from './requests';
 export {
-  encryptFile,
-  decryptFile,
-  readAllBytes,
-  type FileMeta,
-  type ByteSource,
-  type EncryptFileOptions,
-  type EncryptedFile,
-  type DecryptedFile,
-  type FileContext
-} from './files';
-export {
   FileEncryptor,
   FileDecryptor,
+  FileDigests,
   FileIntegrityError,
+  fileChunkDigest,
   paddedFileSize,
   isPaddedFileSize,
   fileChunkCount,
@@ -107,6 +97,8 @@ export {
   fileStoredChunkBytes,
   FILE_CHUNK_OVERHEAD,
   FILE_HASH_BYTES,
+  type FileFormat,
+  type FileKeys,
   type FileSecrets
 } from './file-stream';
 export {
@@ -145,8 +137,6 @@ export {
   derivePasswordSecretsInWorker,
   recoveryKeyFromCodeInWorker,
   recoverySecretsFromCodeInWorker,
-  encryptFileInWorker,
-  decryptFileInWorker,
   terminateCryptoWorker,
   usesWorker,
   type DerivationOptions,

@@ -22,10 +22,7 @@ export const HUMAN_CODE_BYTES = 15;
 /** Plaintexts are padded to a multiple of this so lengths leak less. */
 export const PAD_BLOCK_BYTES = 256;
 
-export const DEFAULT_CHUNK_BYTES = 64 * 1024;
-export const MAX_CHUNK_BYTES = 4 * 1024 * 1024;
-
-/** Evidence files (format 2): plaintext bytes per stored chunk, and the size bucket. */
+/** Evidence files (formats 2 and 3): plaintext bytes per stored chunk, and the size bucket. */
 export const FILE_CHUNK_BYTES = 1024 * 1024;
 export const FILE_BUCKET_BYTES = 64 * 1024;
 
@@ -36,8 +33,11 @@ export const VERSION = {
   sealedBox: 1,
   caseKeyBundle: 1,
   wrappedStaffKeys: 1,
-  /** Evidence files: per-file key in the signed entry, padded size (format 1: the old header). */
-  file: 2,
+  /**
+   * Evidence files: per-file key in the signed entry, padded size, the hash over the chunks'
+   * digests (format 2 hashed the file's bytes; format 1, under the content key, was never stored).
+   */
+  file: 3,
   rosterSignature: 1,
   unitSigningKey: 1,
   rosterList: 1,
@@ -52,8 +52,8 @@ export const LEGACY_VERSION = {
   report: 1,
   /** Entries without a link to the chain head their writer saw. */
   entry: 1,
-  /** The first file format (name and type in the stream header, content key): never stored. */
-  file: 1
+  /** Evidence files whose signed hash is of the file's bytes, not of its chunks. */
+  file: 2
 } as const;
 
 /** crypto_kdf contexts (exactly 8 bytes each). */
@@ -83,8 +83,9 @@ export const DOMAIN = {
   entryV2: 'candour/entry/v2',
   entryLink: 'candour/entry-link/v2',
   wrappedStaffKeys: 'candour/staff-keys/v1',
-  file: 'candour/file/v1',
   fileV2: 'candour/file/v2',
+  fileV3: 'candour/file/v3',
+  fileDigestsV3: 'candour/file-digests/v3',
   request: 'candour/request/v1',
   chunkRequest: 'candour/chunk-request/v1',
   roster: 'candour/roster/v1',

@@ -32,6 +32,11 @@ export function sha256(bytes: Uint8Array): Uint8Array {
   return lib().crypto_hash_sha256(bytes);
 }
 
+/** BLAKE2b-256 of bytes, no key (a file chunk's digest). */
+export function blake2b256(bytes: Uint8Array): Uint8Array {
+  return lib().crypto_generichash(32, bytes, null);
+}
+
 /** BLAKE2b of a domain string and a message, to `length` bytes. */
 export function domainHash(domain: string, message: Uint8Array, length = 32): Uint8Array {
   return lib().crypto_generichash(

@@ -2,8 +2,7 @@
 import { canonical, fromBase64, toBase64 } from './encoding';
 import { CryptoFormatError } from './errors';
 import { DOMAIN } from './params';
-import { sha256, signDetached, verifyDetached } from './primitives';
-import { lib } from './sodium';
+import { blake2b256, sha256, signDetached, verifyDetached } from './primitives';
 import type { SignKeyPair, SignPublicKey } from './types';
 
 export interface SignedRequest {
@@ -17,6 +16,8 @@ export interface SignedRequest {
    * domain (several times faster than SHA-256 in WebAssembly, and a megabyte per request).
    */
   kind?: 'json' | 'chunk';
+  /** A chunk's digest when the caller already has it (`fileChunkDigest` of `body`). */
+  bodyDigest?: Uint8Array;
 }
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -26,7 +27,7 @@ function requestMessage(r: SignedRequest): Uint8Array {
   if (!/^[A-Z]+$/i.test(r.method)) throw new CryptoFormatError('Request method');
   if (!r.path.startsWith('/')) throw new CryptoFormatError('Request path must start with /');
   if (r.kind === 'chunk') {
-    const digest = lib().crypto_generichash(32, r.body, null);
+    const digest = r.bodyDigest ?? blake2b256(r.body);
     return canonical(DOMAIN.chunkRequest, r.method.toUpperCase(), r.path, r.day, digest);
   }
   return canonical(DOMAIN.request, r.method.toUpperCase(), r.path, r.day, sha256(r.body));

@@ -7,11 +7,12 @@ import envelopeV2 from '../../../tests/vectors/envelope-v2.json';
 import humanCodes from '../../../tests/vectors/human-codes.json';
 import roster from '../../../tests/vectors/roster.json';
 import staffKeys from '../../../tests/vectors/staff-keys.json';
-import stream from '../../../tests/vectors/stream.json';
+import fileV2 from '../../../tests/vectors/file-v2.json';
+import fileV3 from '../../../tests/vectors/file-v3.json';
 import unitTrust from '../../../tests/vectors/unit-trust.json';
 import receiptVector from '../../../tests/vectors/receipt.json';
 import { deriveCaseKeys, formatCaseKey, lookupHash, parseCaseKey } from './case-key';
-import { fromHex, toHex } from './encoding';
+import { concatBytes, fromBase64, fromHex, toBase64, toHex } from './encoding';
 import {
   decodeCaseKeyBundle,
   decryptReport,
@@ -21,7 +22,7 @@ import {
 } from './envelope';
 import { chainGenesis, entryLink, verifyChains } from './chain';
 import { decryptEntry, encryptEntryWithNonce, type EntryKey } from './entries';
-import { decryptFile, readAllBytes } from './files';
+import { FileDecryptor, type FileFormat } from './file-stream';
 import { boxKeyPairFromSeed, signKeyPairFromSeed } from './primitives';
 import { signRequest, verifyRequest } from './requests';
 import {
@@ -200,24 +201,30 @@ describe('case envelope, format 2', () => {
   });
 });
 
-describe('file stream', () => {
-  it('decrypts the recorded chunks', async () => {
-    const contentKey = bytes(stream.contentKey) as ContentKey;
-    const chunks = stream.chunks.map(bytes);
-    const source = new ReadableStream<Uint8Array>({
-      start(controller) {
-        for (const c of chunks) controller.enqueue(c);
-        controller.close();
-      }
+describe('evidence files', () => {
+  // Format 2 (frozen: written by the code before format 3) and format 3 are both read.
+  for (const [format, v] of [
+    [2, fileV2],
+    [3, fileV3]
+  ] as const) {
+    it(`decrypts the recorded format-${format} chunks and checks their signed hash`, () => {
+      const secrets = {
+        key: fromBase64(v.key),
+        header: fromBase64(v.header),
+        size: v.size,
+        hash: fromBase64(v.hash),
+        format: format as FileFormat
+      };
+      const d = new FileDecryptor({ caseId: v.caseId, fileId: v.fileId }, secrets);
+      const parts = v.chunks.map((c, i) => d.pull(i, fromBase64(c)).slice());
+      d.finish();
+      expect(toBase64(concatBytes(...parts))).toBe(v.plaintext);
+      // The same chunks under the other format's rules do not open.
+      const other = { ...secrets, format: (format === 2 ? 3 : 2) as FileFormat };
+      const wrong = new FileDecryptor({ caseId: v.caseId, fileId: v.fileId }, other);
+      expect(() => wrong.pull(0, fromBase64(v.chunks[0]!))).toThrow();
     });
-    const file = decryptFile(contentKey, bytes(stream.header), source, {
-      caseId: stream.caseId,
-      fileId: stream.fileId
-    });
-    expect(file.meta).toEqual(stream.meta);
-    expect(file.chunkSize).toBe(stream.chunkSize);
-    expect(toHex(await readAllBytes(file.stream))).toBe(stream.plaintext);
-  });
+  }
 });
 
 describe('roster, fingerprints, requests', () => {

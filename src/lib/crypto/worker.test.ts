@@ -1,22 +1,21 @@
-// Runs in both projects: in Chromium the derivation goes through the module worker,
-// in Node it falls back to the same code in-thread. Both must match the vectors.
+// Runs in both projects: in Chromium derivations and evidence files go through the module
+// workers, in Node they fall back to the same code in-thread. Both must match the vectors.
 import { describe, expect, it } from 'vitest';
 import caseKeyDerivation from '../../../tests/vectors/case-key-derivation.json';
 import staffKeys from '../../../tests/vectors/staff-keys.json';
 import { parseCaseKey } from './case-key';
 import {
-  decryptFileInWorker,
   deriveCaseKeysInWorker,
   derivePasswordSecretsInWorker,
-  encryptFileInWorker,
   terminateCryptoWorker,
   usesWorker,
   type DerivationPhase
 } from './client';
 import { fromHex, toHex } from './encoding';
-import { newCaseKeys } from './envelope';
-import { CryptoFormatError, DecryptionError, TruncatedStreamError } from './errors';
-import { readAllBytes } from './files';
+import { CryptoFormatError, TruncatedStreamError } from './errors';
+import { FileDigests, FileIntegrityError, fileStoredChunkBytes } from './file-stream';
+import { decryptChunksInWorker, encryptBlobInWorker } from './file-worker-client';
+import { VERSION } from './params';
 import { ready } from './sodium';
 
 await ready();
@@ -45,42 +44,46 @@ describe('crypto worker client', () => {
     expect(toHex(secrets.loginSecret)).toBe(v.loginSecret);
   });
 
-  it('encrypts and decrypts files chunk by chunk, with progress', async () => {
-    const { contentKey } = newCaseKeys();
-    const plaintext = new Uint8Array(300_000).map((_, i) => (i * 7) & 0xff);
+  it('encrypts and decrypts an evidence file chunk by chunk in the file worker', async () => {
+    const plaintext = new Uint8Array(2_300_000).map((_, i) => (i * 7) & 0xff);
     const ctx = { caseId: 'case-w', fileId: 'file-w' };
-    const seen: number[] = [];
-    const file = await encryptFileInWorker(
-      contentKey,
-      new Blob([plaintext]),
-      { name: 'scan.pdf', type: 'application/pdf' },
-      { ...ctx, chunkSize: 65536, onProgress: (n) => seen.push(n) }
-    );
-    const ciphertext = await readAllBytes(file.chunks);
-    expect(ciphertext.length).toBe(300_000 + 5 * 17);
-    expect(seen.at(-1)).toBe(300_000);
-    const opened = await decryptFileInWorker(
-      contentKey,
-      file.header,
-      new Blob([ciphertext as Uint8Array<ArrayBuffer>]),
-      ctx
-    );
-    expect(opened.meta).toEqual({ name: 'scan.pdf', type: 'application/pdf' });
-    expect(await readAllBytes(opened.stream)).toEqual(plaintext);
+    const job = await encryptBlobInWorker(new Blob([plaintext]), ctx);
+    const digests = new FileDigests(job.chunkCount);
+    const chunks: Uint8Array[] = [];
+    for (let i = 0; i < job.chunkCount; i++) {
+      const chunk = await job.next();
+      expect(chunk.length).toBe(fileStoredChunkBytes(job.paddedSize, i));
+      digests.add(i, chunk);
+      chunks.push(chunk);
+    }
+    const secrets = { ...(await job.finish()), hash: digests.finish(), format: VERSION.file };
+    job.close();
+    expect(secrets.size).toBe(plaintext.length);
 
-    const truncated = ciphertext.slice(0, 2 * (65536 + 17));
-    const cut = await decryptFileInWorker(contentKey, file.header, new Blob([truncated]), ctx);
-    await expect(readAllBytes(cut.stream)).rejects.toBeInstanceOf(TruncatedStreamError);
-    await expect(
-      decryptFileInWorker(
-        newCaseKeys().contentKey,
-        file.header,
-        new Blob([ciphertext as Uint8Array<ArrayBuffer>]),
-        ctx
-      )
-    ).rejects.toBeInstanceOf(DecryptionError);
-    // Still the worker: it did not fail over to in-thread on the way.
-    expect(usesWorker()).toBe(typeof Worker !== 'undefined');
+    // Chunks are handed to the worker by transfer: each pull gets its own copy.
+    const open = async (parts: Uint8Array[]) => {
+      const d = await decryptChunksInWorker(ctx, secrets);
+      try {
+        const out: Uint8Array[] = [];
+        for (const [i, c] of parts.entries()) out.push(await d.pull(i, c.slice()));
+        await d.finish();
+        return out;
+      } finally {
+        d.close();
+      }
+    };
+    const opened = await open(chunks);
+    const joined = new Uint8Array(plaintext.length);
+    let at = 0;
+    for (const part of opened) {
+      joined.set(part, at);
+      at += part.length;
+    }
+    expect(toHex(joined)).toBe(toHex(plaintext));
+    await expect(open(chunks.slice(0, 2))).rejects.toBeInstanceOf(TruncatedStreamError);
+    const altered = chunks.map((c) => c.slice());
+    altered[1]![9] = altered[1]![9]! ^ 1;
+    await expect(open(altered)).rejects.toBeInstanceOf(FileIntegrityError);
   });
 
   it('brings typed errors back from the worker', async () => {

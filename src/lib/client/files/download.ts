@@ -30,7 +30,8 @@ export async function downloadFile(options: DownloadOptions): Promise<Blob> {
     key: crypto.fromBase64(record.key),
     header: crypto.fromBase64(record.header),
     size: record.size,
-    hash: crypto.fromBase64(record.hash)
+    hash: crypto.fromBase64(record.hash),
+    format: record.format ?? crypto.LEGACY_VERSION.file
   };
   const count = crypto.fileChunkCount(crypto.paddedFileSize(record.size));
   const job = await decrypt({ caseId: options.caseId, fileId: record.id }, secrets);

@@ -22,7 +22,9 @@ export const fileRecordSchema = z.strictObject({
     .max(2 ** 32 - 1),
   key: b64(64),
   header: b64(64),
-  hash: b64(64)
+  hash: b64(64),
+  /** File format 3 (hash over the chunks' digests); absent in format 2 (hash of the bytes). */
+  format: z.literal(3).optional()
 });
 export type FileRecord = z.infer<typeof fileRecordSchema>;
 

@@ -16,7 +16,8 @@ export interface UploadStatus {
 export interface FileTransport {
   /** Starts an upload, or says which chunks the server has (to resume). */
   start(fileId: string, paddedSize: number): Promise<UploadStatus>;
-  put(fileId: string, index: number, chunk: Uint8Array): Promise<void>;
+  /** `digest`: the chunk's `fileChunkDigest` if the caller has it (a signed request covers it). */
+  put(fileId: string, index: number, chunk: Uint8Array, digest?: Uint8Array): Promise<void>;
   get(fileId: string, index: number): Promise<Uint8Array>;
 }
 
@@ -93,14 +94,15 @@ export function reporterTransport(
     method: 'POST' | 'PUT',
     body: Uint8Array,
     extra: Record<string, string>,
-    powPath = path
+    powPath = path,
+    bodyDigest?: Uint8Array
   ): Promise<Response> {
     const crypto = await import('$lib/crypto');
     await crypto.ready();
     for (let attempt = 0; ; attempt++) {
       const day = new Date().toISOString().slice(0, 10);
       const kind = method === 'PUT' ? ('chunk' as const) : ('json' as const);
-      const signature = crypto.signRequest(sign, { method, path, body, day, kind });
+      const signature = crypto.signRequest(sign, { method, path, body, day, kind, bodyDigest });
       const proofKey = `${powPath} ${day} ${level}`;
       let proof = proofs.get(proofKey);
       if (!proof) {
@@ -158,13 +160,14 @@ export function reporterTransport(
       const response = await json(base, { lookupToken: await token(), fileId, paddedSize });
       return (await response.json()) as UploadStatus;
     },
-    async put(fileId, index, chunk) {
+    async put(fileId, index, chunk, digest) {
       await signed(
         `${base}/${fileId}/${index}`,
         'PUT',
         chunk,
         { 'content-type': 'application/octet-stream', 'x-candour-lookup': await token() },
-        `${base}/${fileId}`
+        `${base}/${fileId}`,
+        digest
       );
     },
     async get(fileId, index) {

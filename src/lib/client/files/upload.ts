@@ -1,8 +1,10 @@
 /**
  * Uploading one file: encrypted chunk by chunk (in the file worker), each chunk sent as it is
- * made while the next one is encrypted, so memory holds about two chunks whatever the size. A
- * dropped connection is waited out: the browser asks the server which chunks it has and sends
- * on from there. Resuming needs this page's file key, so it works while the page stays open
+ * made while the next one is encrypted, so memory holds about two chunks whatever the size. Each
+ * chunk's digest is taken here, beside the worker's encryption: it is what a reporter's chunk
+ * request is signed over and what the file's signed hash is made of (one pass over the bytes for
+ * both). A dropped connection is waited out: the browser asks the server which chunks it has and
+ * sends on from there. Resuming needs this page's file key, so it works while the page stays open
  * (a closed laptop lid included), not after it is reloaded.
  */
 import { ApiError } from '$lib/client/api';
@@ -122,6 +124,7 @@ export async function uploadFile(options: UploadOptions): Promise<FileRecord> {
   const fileId = globalThis.crypto.randomUUID();
   const { transport, signal } = options;
   const job = await encrypt(options.blob, { caseId: options.caseId, fileId });
+  const digests = new crypto.FileDigests(job.chunkCount);
   const meter = progressMeter(options.blob.size, options.onProgress);
   const wait = {
     retryDelay: options.retryDelay,
@@ -132,10 +135,10 @@ export async function uploadFile(options: UploadOptions): Promise<FileRecord> {
   try {
     const status = await untilAnswered(() => transport.start(fileId, job.paddedSize), wait);
     const stored = new Set(status.stored);
-    const sendChunk = (index: number, chunk: Uint8Array) =>
+    const sendChunk = (index: number, chunk: Uint8Array, digest: Uint8Array) =>
       untilAnswered(async () => {
         try {
-          await transport.put(fileId, index, chunk);
+          await transport.put(fileId, index, chunk, digest);
         } catch (error) {
           if (!isTransient(error)) throw error;
           // Maybe it arrived and only the answer was lost: ask before sending it again.
@@ -151,6 +154,8 @@ export async function uploadFile(options: UploadOptions): Promise<FileRecord> {
     for (let index = 0; index < job.chunkCount; index++) {
       const chunk = await pending;
       if (index + 1 < job.chunkCount) pending = job.next();
+      // Stored chunks are encrypted again all the same: the stream and the hash need them.
+      const digest = digests.add(index, chunk);
       const fileBytes = Math.max(
         0,
         Math.min(crypto.FILE_CHUNK_BYTES, options.blob.size - index * crypto.FILE_CHUNK_BYTES)
@@ -159,7 +164,7 @@ export async function uploadFile(options: UploadOptions): Promise<FileRecord> {
         meter.advance(fileBytes, false);
         continue;
       }
-      const sent: Promise<void> = sendChunk(index, chunk).then(() => {
+      const sent: Promise<void> = sendChunk(index, chunk, digest).then(() => {
         inFlight.delete(sent);
         meter.advance(fileBytes, true);
       });
@@ -169,15 +174,16 @@ export async function uploadFile(options: UploadOptions): Promise<FileRecord> {
       if (inFlight.size >= CHUNKS_IN_FLIGHT) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
-    const secrets = await job.finish();
+    const keys = await job.finish();
     return {
       id: fileId,
       name: options.name,
       type: options.type,
-      size: secrets.size,
-      key: crypto.toBase64(secrets.key),
-      header: crypto.toBase64(secrets.header),
-      hash: crypto.toBase64(secrets.hash)
+      size: keys.size,
+      key: crypto.toBase64(keys.key),
+      header: crypto.toBase64(keys.header),
+      hash: crypto.toBase64(digests.finish()),
+      format: crypto.VERSION.file
     };
   } finally {
     job.close();

@@ -6,6 +6,18 @@ import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 
+type PostgresClient = import('postgres').Sql;
+/** The postgres.js client under each PostgreSQL database this process opened. */
+const postgresClients = new WeakMap<Database, PostgresClient>();
+
+/**
+ * The postgres.js client under `db` when it is a PostgreSQL database (not a transaction, not
+ * PGlite): for the few writes that need what drizzle does not offer (binary COPY).
+ */
+export function postgresClientOf(db: Database): PostgresClient | null {
+  return postgresClients.get(db) ?? null;
+}
+
 export interface DatabaseHandle {
   db: Database;
   /** 'postgres' when DATABASE_URL is set, 'pglite' for the embedded database. */
@@ -32,7 +44,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const { migrate } = await import('drizzle-orm/postgres-js/migrator');
-    const client = postgres(options.url, { max: 10, onnotice: () => {} });
+    const { noDelaySocket } = await import('./socket');
+    // `socket` is a postgres.js option its type declarations leave out.
+    const client = postgres(options.url, {
+      max: 10,
+      onnotice: () => {},
+      ...({ socket: noDelaySocket } as object)
+    });
     const db = drizzle(client, { schema });
     const lock = postgres(options.url, { max: 1, onnotice: () => {} });
     try {
@@ -42,6 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       await lock`select pg_advisory_unlock(${MIGRATION_LOCK})`.catch(() => {});
       await lock.end();
     }
+    postgresClients.set(db as unknown as Database, client);
     return { db: db as unknown as Database, kind: 'postgres', close: () => client.end() };
   }
   const { PGlite } = await import('@electric-sql/pglite');
