@@ -14,8 +14,8 @@ import {
 } from './envelope';
 import { CryptoFormatError, DecryptionError } from './errors';
 import { encryptBlob, decryptChunks } from './file-jobs';
-import { FileDigests, fileStoredChunkBytes } from './file-stream';
-import { FILE_CHUNK_BYTES, VERSION } from './params';
+import { FILE_CHUNK_BYTES } from './params';
+import { decryptWhole, encryptWhole } from '../../../tests/support/files';
 import { formatHumanCode, parseHumanCode } from './human-code';
 import { CaseKeyTypoError } from './errors';
 import { generateBoxKeyPair, generateSignKeyPair } from './primitives';
@@ -104,26 +104,10 @@ describe('properties', () => {
       fc.asyncProperty(size, fc.integer({ min: 0, max: 255 }), async (n, seed) => {
         const plaintext = new Uint8Array(n).map((_, i) => (i * 31 + seed) & 0xff);
         const ctx = { caseId: 'c', fileId: 'f' };
-        const job = await encryptBlob(new Blob([plaintext]), ctx);
-        const digests = new FileDigests(job.chunkCount);
-        const chunks: Uint8Array[] = [];
-        for (let i = 0; i < job.chunkCount; i++) {
-          const chunk = await job.next();
-          expect(chunk.length).toBe(fileStoredChunkBytes(job.paddedSize, i));
-          digests.add(i, chunk);
-          chunks.push(chunk);
-        }
-        const secrets = { ...(await job.finish()), hash: digests.finish(), format: VERSION.file };
-        const opened = await decryptChunks(ctx, secrets);
-        const out = new Uint8Array(n);
-        let at = 0;
-        for (const [i, c] of chunks.entries()) {
-          const part = await opened.pull(i, c);
-          out.set(part, at);
-          at += part.length;
-        }
-        await opened.finish();
-        expect(at).toBe(n);
+        const { chunks, secrets } = await encryptWhole(
+          await encryptBlob(new Blob([plaintext]), ctx)
+        );
+        const out = await decryptWhole(decryptChunks, ctx, secrets, chunks);
         expect(Buffer.from(out).equals(Buffer.from(plaintext))).toBe(true);
       }),
       { numRuns: 12 }

@@ -13,10 +13,10 @@ import {
 } from './client';
 import { fromHex, toHex } from './encoding';
 import { CryptoFormatError, TruncatedStreamError } from './errors';
-import { FileDigests, FileIntegrityError, fileStoredChunkBytes } from './file-stream';
+import { FileIntegrityError } from './file-stream';
 import { decryptChunksInWorker, encryptBlobInWorker } from './file-worker-client';
-import { VERSION } from './params';
 import { ready } from './sodium';
+import { decryptWhole, encryptWhole } from '../../../tests/support/files';
 
 await ready();
 
@@ -47,39 +47,12 @@ describe('crypto worker client', () => {
   it('encrypts and decrypts an evidence file chunk by chunk in the file worker', async () => {
     const plaintext = new Uint8Array(2_300_000).map((_, i) => (i * 7) & 0xff);
     const ctx = { caseId: 'case-w', fileId: 'file-w' };
-    const job = await encryptBlobInWorker(new Blob([plaintext]), ctx);
-    const digests = new FileDigests(job.chunkCount);
-    const chunks: Uint8Array[] = [];
-    for (let i = 0; i < job.chunkCount; i++) {
-      const chunk = await job.next();
-      expect(chunk.length).toBe(fileStoredChunkBytes(job.paddedSize, i));
-      digests.add(i, chunk);
-      chunks.push(chunk);
-    }
-    const secrets = { ...(await job.finish()), hash: digests.finish(), format: VERSION.file };
-    job.close();
+    const { chunks, secrets } = await encryptWhole(
+      await encryptBlobInWorker(new Blob([plaintext]), ctx)
+    );
     expect(secrets.size).toBe(plaintext.length);
-
-    // Chunks are handed to the worker by transfer: each pull gets its own copy.
-    const open = async (parts: Uint8Array[]) => {
-      const d = await decryptChunksInWorker(ctx, secrets);
-      try {
-        const out: Uint8Array[] = [];
-        for (const [i, c] of parts.entries()) out.push(await d.pull(i, c.slice()));
-        await d.finish();
-        return out;
-      } finally {
-        d.close();
-      }
-    };
-    const opened = await open(chunks);
-    const joined = new Uint8Array(plaintext.length);
-    let at = 0;
-    for (const part of opened) {
-      joined.set(part, at);
-      at += part.length;
-    }
-    expect(toHex(joined)).toBe(toHex(plaintext));
+    const open = (parts: Uint8Array[]) => decryptWhole(decryptChunksInWorker, ctx, secrets, parts);
+    expect(toHex(await open(chunks))).toBe(toHex(plaintext));
     await expect(open(chunks.slice(0, 2))).rejects.toBeInstanceOf(TruncatedStreamError);
     const altered = chunks.map((c) => c.slice());
     altered[1]![9] = altered[1]![9]! ^ 1;
