@@ -11,6 +11,7 @@ import { appendEntry, submitCase } from '../src/lib/server/cases/index';
 import {
   caseAuditQuery,
   caseAuditView,
+  inboxFor,
   inboxPlanQueries
 } from '../src/lib/server/cases/staff-queries';
 import { seedDemo } from '../src/lib/server/demo/seed';
@@ -28,6 +29,8 @@ import { round, type Bench, type Figure } from './harness';
 const OWN_CASES = 1000;
 const GROWTH = { organisations: 200, cases: 99_000, entriesPerCase: 2 } as const;
 const ROUNDS = 7;
+/** EXPLAIN runs of a query within a round. */
+const REPEATS = 5;
 
 type Sql = ReturnType<typeof postgres>;
 
@@ -137,12 +140,33 @@ interface Built {
   toSQL(): { sql: string; params: unknown[] };
 }
 
-/** EXPLAIN ANALYZE's execution time (ms) and the plan's text. */
-async function explain(sql: Sql, query: Built): Promise<{ ms: number; plan: string }> {
+/**
+ * EXPLAIN ANALYZE's execution time (ms; the least of REPEATS runs, so that a moment's
+ * interference from the rest of the machine is not the query's), the buffers the plan touched
+ * (shared hits and reads: the same each run, whatever the machine is doing) and the plan's text.
+ */
+async function explain(
+  sql: Sql,
+  query: Built
+): Promise<{ ms: number; buffers: number; plan: string }> {
   const q = query.toSQL();
   const params = q.params as postgres.ParameterOrJSON<never>[];
-  const [json] = await sql.unsafe(`explain (analyze, timing off, format json) ${q.sql}`, params);
-  const ms = (json!['QUERY PLAN'] as { 'Execution Time': number }[])[0]!['Execution Time'];
+  let ms = Infinity;
+  let buffers = 0;
+  for (let i = 0; i < REPEATS; i++) {
+    const [json] = await sql.unsafe(
+      `explain (analyze, timing off, buffers, format json) ${q.sql}`,
+      params
+    );
+    const top = (
+      json!['QUERY PLAN'] as {
+        'Execution Time': number;
+        Plan: { 'Shared Hit Blocks': number; 'Shared Read Blocks': number };
+      }[]
+    )[0]!;
+    ms = Math.min(ms, top['Execution Time']);
+    buffers = top.Plan['Shared Hit Blocks'] + top.Plan['Shared Read Blocks'];
+  }
   const text = await sql.unsafe(
     `explain (analyze, costs off, timing off, summary off) ${q.sql}`,
     params
@@ -151,6 +175,7 @@ async function explain(sql: Sql, query: Built): Promise<{ ms: number; plan: stri
   // A thousand ids in an ANY(...) say nothing: show how many there were.
   return {
     ms,
+    buffers,
     plan: plan.replace(
       /'\{([^}]{200,})\}'/g,
       (_, ids: string) => `'{… ${ids.split(',').length} ids}'`
@@ -314,39 +339,46 @@ async function growth(): Promise<Figure[]> {
       });
     };
 
-    /** A query's EXPLAIN ANALYZE time on both sizes, its plans kept for the note. */
-    const explained = async (label: string, queries: (size: Size) => Built[]) =>
-      alternate(sizes, async (size) => {
+    const addExplained = (
+      figure: string,
+      measured: { times: Record<Size['name'], number>; extra: Record<string, unknown> }
+    ) => add(figure, 'ms', measured.times, measured.extra);
+    /** A query's EXPLAIN ANALYZE time on both sizes, its buffers and plans kept. */
+    const buffers: Record<string, Record<Size['name'], number>> = {};
+    const explained = async (label: string, queries: (size: Size) => Built[]) => {
+      const times = await alternate(sizes, async (size) => {
         let total = 0;
+        let touched = 0;
         for (const [i, query] of queries(size).entries()) {
-          const { ms, plan } = await explain(size.sql, query);
+          const { ms, buffers: b, plan } = await explain(size.sql, query);
           plans[`${label}${queries(size).length > 1 ? ` ${i + 1}` : ''} (${size.name})`] = plan;
           total += ms;
+          touched += b;
         }
+        (buffers[label] ??= { small: 0, large: 0 })[size.name] = touched;
         return total;
       });
+      return { times, extra: { buffers: buffers[label] } };
+    };
 
     // One of the organisation's own cases, the same in both databases (the large is a copy).
     const [{ id: ownCase }] = await sizes[0]!.sql<{ id: string }[]>`
       select id from cases where organisation_id = ${ctx.organisationId} order by id limit 1`;
     // The head reads first: nothing of this organisation has been written since the growth.
-    add(
+    addExplained(
       "growth: audit head read of an organisation's events about no case (EXPLAIN ANALYZE)",
-      'ms',
       await explained('audit head read (no case)', (size) => [
         auditHeadQuery(size.handle.db, ctx.organisationId, null)
       ])
     );
-    add(
+    addExplained(
       "growth: audit head read of a case's chain (EXPLAIN ANALYZE)",
-      'ms',
       await explained('audit head read (case)', (size) => [
         auditHeadQuery(size.handle.db, ctx.organisationId, ownCase)
       ])
     );
-    add(
+    addExplained(
       "growth: a case's audit chain read (EXPLAIN ANALYZE)",
-      'ms',
       await explained('case audit chain read', (size) => [
         caseAuditQuery(size.handle.db, ctx.organisationId, ownCase)
       ])
@@ -358,10 +390,14 @@ async function growth(): Promise<Figure[]> {
         timeMs(() => caseAuditView(size.handle.db, ctx.organisationId, ownCase))
       )
     );
-    add(
+    addExplained(
       `growth: a coordinator's inbox queries (EXPLAIN ANALYZE, ${OWN_CASES} cases held)`,
-      'ms',
       await explained('inbox query', (size) => inboxPlanQueries(size.handle.db, coordinator))
+    );
+    add(
+      `growth: a coordinator's inbox as inboxFor reads it (${OWN_CASES} cases held)`,
+      'ms',
+      await alternate(sizes, (size) => timeMs(() => inboxFor(size.handle.db, coordinator)))
     );
     for (const concurrency of [1, 10]) {
       add(
