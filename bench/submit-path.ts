@@ -9,7 +9,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import {
@@ -100,23 +100,35 @@ async function viaRaw(sql: postgres.Sql, x: Input): Promise<void> {
     await tx`insert into audit_events (organisation_id, case_id, actor_kind, action, detail,
         occurred_on, prev_hash, hash)
       values (${x.organisationId}, ${x.caseId}, 'reporter', 'case.submitted',
-        ${JSON.stringify({ track: x.track })}::jsonb, ${day}, ${randomBytes(32)},
-        ${randomBytes(32)})`;
+        ${JSON.stringify({ track: x.track, recipients: x.recipients.map((r) => r.personId) })}::jsonb,
+        ${day}, ${randomBytes(32)}, ${randomBytes(32)})`;
   });
 }
 
-async function drive(count: number, concurrency: number, one: (i: number) => Promise<void>) {
+/** Runs `count` calls, `concurrency` at a time: calls per second, and each call's milliseconds. */
+async function drive(
+  count: number,
+  concurrency: number,
+  one: (i: number) => Promise<void>,
+  latencies: number[] = []
+) {
   let next = 0;
   const start = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
-      while (next < count) await one(next++);
+      while (next < count) {
+        const began = performance.now();
+        await one(next++);
+        latencies.push(performance.now() - began);
+      }
     })
   );
   return (count * 1000) / (performance.now() - start);
 }
 
 const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+const percentile = (v: number[], p: number) =>
+  [...v].sort((a, b) => a - b)[Math.min(v.length - 1, Math.floor((v.length * p) / 100))]!;
 
 async function onPostgres(): Promise<Figure[]> {
   const adminUrl =
@@ -130,17 +142,28 @@ async function onPostgres(): Promise<Figure[]> {
   const raw = postgres(rawDb.databaseUrl!, { max: 10, onnotice: () => {} });
   const figures: Figure[] = [];
   try {
+    // Warm-up, untimed: connections opened and statements prepared on both sides.
+    const warmA = prepare(candourDb, 20);
+    const warmB = prepare(rawDb, 20);
+    await drive(20, 10, (i) => viaCandour(handle.db, candourDb.slug, warmA[i]!));
+    await drive(20, 10, (i) => viaRaw(raw, warmB[i]!));
     for (const concurrency of LEVELS) {
       const rates = { candour: [] as number[], raw: [] as number[] };
+      const ms = { candour: [] as number[], raw: [] as number[] };
       for (let r = 0; r < ROUNDS; r++) {
         const a = prepare(candourDb, PER_ROUND);
         const b = prepare(rawDb, PER_ROUND);
         const runCandour = async () =>
           rates.candour.push(
-            await drive(PER_ROUND, concurrency, (i) => viaCandour(handle.db, candourDb.slug, a[i]!))
+            await drive(
+              PER_ROUND,
+              concurrency,
+              (i) => viaCandour(handle.db, candourDb.slug, a[i]!),
+              ms.candour
+            )
           );
         const runRaw = async () =>
-          rates.raw.push(await drive(PER_ROUND, concurrency, (i) => viaRaw(raw, b[i]!)));
+          rates.raw.push(await drive(PER_ROUND, concurrency, (i) => viaRaw(raw, b[i]!), ms.raw));
         if (r % 2 === 0) await runCandour().then(runRaw);
         else await runRaw().then(runCandour);
       }
@@ -152,12 +175,17 @@ async function onPostgres(): Promise<Figure[]> {
         params: {
           concurrency,
           ratio: round(median(rates.candour) / median(rates.raw), 2),
+          p50: round(percentile(ms.candour, 50)),
+          p99: round(percentile(ms.candour, 99)),
+          rawP50: round(percentile(ms.raw, 50)),
+          rawP99: round(percentile(ms.raw, 99)),
           rounds: ROUNDS,
           perRound: PER_ROUND,
           database: 'postgresql',
           recipients: candourDb.recipients.length,
           reportBytes: 4096,
           cores: availableParallelism(),
+          loadAverage: round(loadavg()[0]!, 2),
           raw: 'postgres.js writing the same rows in one transaction, same run, rounds alternating'
         }
       });

@@ -31,11 +31,19 @@ async function casesReceivedOn(db: Database, organisationId: string, day: string
 }
 
 /**
- * The cases an organisation received on `day`, as a column of a query on `organisations`
- * (so a route reads it in the same round trip as the organisation).
+ * The day's count stops mattering once the work asked for is at its cap: counting stops there,
+ * so a flooded organisation's thousandth case of the day costs no more to admit than its
+ * hundredth (the notice allowance is far below it).
+ */
+export const RECEIVED_COUNT_CAP =
+  (SUBMIT_MAX_DIFFICULTY - SUBMIT_BASE_DIFFICULTY) * SUBMIT_DOUBLING_EVERY;
+
+/**
+ * The cases an organisation received on `day`, up to RECEIVED_COUNT_CAP, as a column of a query
+ * on `organisations` (so a route reads it in the same round trip as the organisation).
  */
 export function receivedOnColumn(day: string): SQL<number> {
-  return sql<number>`(select count(*)::int from ${cases} where ${cases.organisationId} = ${organisations.id} and ${cases.receivedOn} = ${day})`.mapWith(
+  return sql<number>`(select count(*)::int from (select 1 from ${cases} where ${cases.organisationId} = ${organisations.id} and ${cases.receivedOn} = ${day} limit ${RECEIVED_COUNT_CAP}) as today)`.mapWith(
     Number
   );
 }

@@ -6,7 +6,7 @@ import { auditRowAfter } from '../audit';
 import { queryRows, type Database } from '../db';
 import { auditEvents, caseKeys, cases, credentials, people } from '../db/schema';
 import { eligibleHolder } from './holders';
-import { caseColumns, today, type Tx } from './store';
+import { caseColumns, today } from './store';
 import { CaseStoreError, type CaseRecord } from './types';
 
 export interface SubmitCaseInput {
@@ -28,13 +28,14 @@ export interface SubmitCaseInput {
 }
 
 /**
- * Files a case with its sealed keys and a `case.submitted` audit event, in one transaction.
+ * Files a case with its sealed keys and a `case.submitted` audit event, atomically.
  * Idempotent by `submissionId`: a retry returns the case the first attempt made (`created:
  * false`) and writes nothing. A submission id reused with a different case key is a conflict.
  *
- * Lean by design (the path every report takes): one read before the transaction (is this a
- * retry? may these people hold the case?), then the case and its keys in one statement that also
- * takes the audit chain's lock, and the audit event; the record is built from what was written.
+ * Lean by design (the path every report takes): one statement checks that every recipient may
+ * hold the case and writes the case, its keys and its audit event, so a new report costs one
+ * round trip and no explicit transaction (a single statement commits as a whole). Only when it
+ * wrote nothing (a retry, a refused recipient, a clash) is anything read to tell which.
  */
 export async function submitCase(
   db: Database,
@@ -49,101 +50,84 @@ export async function submitCase(
   if (new Set(personIds).size !== personIds.length) {
     throw new CaseStoreError('invalid', 'A person is listed twice.');
   }
-  const before = await readBeforeSubmit(db, input, personIds);
-  if (before.filed !== null) return { case: await filedCase(db, input), created: false };
-  if (before.eligible !== personIds.length) {
+  // The case's own audit chain starts here: nobody else can see the case before the statement
+  // commits, so there is no head to read and no lock to take; the event is known in advance.
+  const event = await auditRowAfter(
+    {
+      organisationId: input.organisationId,
+      caseId: input.caseId,
+      actorKind: 'reporter',
+      actorPersonId: null,
+      action: 'case.submitted',
+      detail: { track: input.track, recipients: personIds },
+      occurredOn: day,
+      occurredAt: null
+    },
+    null
+  );
+  const written = await fileCase(db, input, personIds, day, event).catch((error: unknown) => {
+    // The case id or lookup hash is taken: a retry racing us, or a genuine clash.
+    if (isUniqueViolation(error)) return { created: false, eligible: personIds.length };
+    throw error;
+  });
+  if (written.created) return { case: newCaseRecord(input, day), created: true };
+  // A retry (this submission id was filed, maybe by a concurrent attempt) finds its case even if
+  // a recipient has left since; otherwise the statement wrote nothing for a reason to report.
+  const again = await findBySubmission(db, input);
+  if (again) return { case: again, created: false };
+  if (written.eligible !== personIds.length) {
     throw new CaseStoreError('invalid', 'Someone listed cannot receive cases here.');
   }
-  const created = await db
-    .transaction(async (tx: Tx) => {
-      if (!(await insertCaseWithKeys(tx, input, day))) return false;
-      // The case's own audit chain starts here: nobody else can see the case before this
-      // transaction commits, so there is no head to read and no lock to take.
-      const event = await auditRowAfter(
-        {
-          organisationId: input.organisationId,
-          caseId: input.caseId,
-          actorKind: 'reporter',
-          actorPersonId: null,
-          action: 'case.submitted',
-          detail: { track: input.track, recipients: personIds },
-          occurredOn: day,
-          occurredAt: null
-        },
-        null
-      );
-      await tx.insert(auditEvents).values(event);
-      return true;
-    })
-    .catch((error: unknown) => {
-      // The case id or lookup hash is taken: a retry racing us, or a genuine clash.
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    });
-  if (created) return { case: newCaseRecord(input, day), created: true };
-  // A concurrent attempt filed it first, or the case id / lookup hash belongs to another case.
-  const again = await findBySubmission(db, input);
-  if (!again) throw new CaseStoreError('conflict', 'That case already exists.');
-  return { case: again, created: false };
+  throw new CaseStoreError('conflict', 'That case already exists.');
 }
 
 /**
- * In one statement: whether this submission id was filed already (null: no; otherwise whether by
- * this organisation with this lookup hash), and how many of the recipients may hold the case.
+ * The case row, its epoch-0 keys (the recipients', then the reporter's own) and its first audit
+ * event, in one statement, written only if every recipient may hold the case. `created` is false
+ * when nothing was written: a refused recipient (`eligible` counts those allowed), or this
+ * submission id filed already.
  */
-async function readBeforeSubmit(
+async function fileCase(
   db: Database,
   input: SubmitCaseInput,
-  personIds: string[]
-): Promise<{ filed: boolean | null; eligible: number }> {
-  const [row] = await queryRows<{ filed: boolean | null; eligible: number | string }>(
-    db,
-    sql`select
-      (select ${cases.organisationId} = ${input.organisationId}
-              and ${cases.lookupHash} = ${input.lookupHash}
-         from ${cases} where ${cases.submissionId} = ${input.submissionId}) as filed,
-      (select count(*)::int from ${people}
-         join ${credentials} on ${credentials.personId} = ${people.id}
-        where ${eligibleHolder(input.organisationId, personIds)}) as eligible`
-  );
-  return { filed: row?.filed ?? null, eligible: Number(row?.eligible ?? 0) };
-}
-
-/** The case a submission id filed, for a retry; a conflict when it is another case's id. */
-async function filedCase(db: Database, input: SubmitCaseInput): Promise<CaseRecord> {
-  const record = await findBySubmission(db, input);
-  if (!record) throw new CaseStoreError('conflict', 'The case could not be filed.');
-  return record;
-}
-
-/**
- * The case row and its epoch-0 keys (the recipients', then the reporter's own) in one statement.
- * False when this
- * submission id was filed meanwhile (nothing written).
- */
-async function insertCaseWithKeys(tx: Database, input: SubmitCaseInput, day: string) {
+  personIds: string[],
+  day: string,
+  event: Awaited<ReturnType<typeof auditRowAfter>>
+): Promise<{ created: boolean; eligible: number }> {
   const keys = [
     ...input.recipients.map((r) => sql`(${r.personId}::uuid, ${r.sealedKey}::bytea)`),
     sql`(null::uuid, ${input.reporterSealedKey}::bytea)`
   ];
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`with filed as (
+  const [row] = await queryRows<{ id: string | null; eligible: number | string }>(
+    db,
+    sql`with eligible as (
+        select count(*)::int as n from ${people}
+          join ${credentials} on ${credentials.personId} = ${people.id}
+         where ${eligibleHolder(input.organisationId, personIds)}),
+      filed as (
         insert into ${cases} (id, organisation_id, submission_id, lookup_hash,
           reporter_sign_public_key, reporter_box_public_key, track, report_ciphertext,
           received_on, stage_started_on)
-        values (${input.caseId}, ${input.organisationId}, ${input.submissionId},
+        select ${input.caseId}, ${input.organisationId}, ${input.submissionId},
           ${input.lookupHash}, ${input.reporterSignPublicKey}, ${input.reporterBoxPublicKey},
-          ${input.track}, ${input.reportCiphertext}, ${day}, ${day})
+          ${input.track}, ${input.reportCiphertext}, ${day}::date, ${day}::date
+          from eligible where eligible.n = ${personIds.length}
         on conflict (submission_id) do nothing
         returning id),
       sealed as (
         insert into ${caseKeys} (case_id, person_id, epoch, sealed_key, granted_on)
         select filed.id, k.person_id, 0, k.sealed_key, ${day}::date
-          from filed, (values ${sql.join(keys, sql`, `)}) as k(person_id, sealed_key))
-      select id from filed`
+          from filed, (values ${sql.join(keys, sql`, `)}) as k(person_id, sealed_key)),
+      audited as (
+        insert into ${auditEvents} (organisation_id, case_id, actor_kind, action, detail,
+          occurred_on, prev_hash, hash, format)
+        select ${event.organisationId}, filed.id, ${event.actorKind}, ${event.action},
+          ${JSON.stringify(event.detail)}::jsonb, ${day}::date, ${event.prevHash},
+          ${event.hash}, ${event.format}
+          from filed)
+      select (select id from filed) as id, (select n from eligible) as eligible`
   );
-  return rows.length > 0;
+  return { created: row?.id != null, eligible: Number(row?.eligible ?? 0) };
 }
 
 /** The record of a case just filed: what was written, and the columns' defaults (schema.ts). */
