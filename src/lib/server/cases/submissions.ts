@@ -130,7 +130,7 @@ async function fileCase(
   return { created: row?.id != null, eligible: Number(row?.eligible ?? 0) };
 }
 
-/** The record of a case just filed: what was written, and the columns' defaults (schema.ts). */
+/** The record of a case just filed: what was written, and the columns' defaults (db/schema). */
 function newCaseRecord(input: SubmitCaseInput, day: string): CaseRecord {
   return {
     id: input.caseId,
