@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReachable, queryRows } from '../../src/lib/server/db';
 import { cases, organisations } from '../../src/lib/server/db/schema';
+import { receivedOnCount } from '../../src/lib/server/pow';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let database: TestDatabase;
@@ -49,6 +51,23 @@ describe(`database layer (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGli
     );
     expect(def.cases_id_hash_idx).toMatch(/USING hash \(id\)/);
     expect(def.audit_events_case_idx).toMatch(/\(case_id, seq\) INCLUDE \(organisation_id, hash\)/);
+  });
+
+  it("counts an organisation's cases of a day from one index range, stopping at the cap", async () => {
+    // The day's count prices every submission (src/lib/server/pow.ts): an index on the
+    // organisation alone would visit each of its cases of every day to filter by date.
+    const plan = await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      const rows = await queryRows<{ 'QUERY PLAN': unknown }>(
+        tx as unknown as typeof database.db,
+        sql`explain (format json) select ${receivedOnCount(randomUUID(), '2026-01-05', 7)} as n`
+      );
+      return JSON.stringify(rows[0]!['QUERY PLAN']);
+    });
+    expect(plan).toContain('"Index Name":"cases_organisation_received_idx"');
+    expect(plan).toMatch(/"Index Cond":"\(\(organisation_id = [^"]*\) AND \(received_on = [^"]*\)\)"/);
+    expect(plan).not.toContain('"Filter"');
+    expect(plan).toContain('"Node Type":"Limit"');
   });
 
   it('returns every bytea column as a plain Uint8Array on both drivers', async () => {

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { parsePowToken, verifyPow, type PowChallenge } from '$lib/crypto';
-import type { Database } from './db';
+import { queryRows, type Database } from './db';
 import { cases, organisations } from './db/schema';
 
 /*
@@ -22,14 +22,6 @@ export const SUBMIT_DOUBLING_EVERY = 20;
 /** New-case emails an organisation's holders get in a day; later cases are in their inbox. */
 export const NEW_CASE_NOTICES_PER_DAY = 5;
 
-async function casesReceivedOn(db: Database, organisationId: string, day: string) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(cases)
-    .where(and(eq(cases.organisationId, organisationId), eq(cases.receivedOn, day)));
-  return Number(row?.n ?? 0);
-}
-
 /**
  * The day's count stops mattering once the work asked for is at its cap: counting stops there,
  * so a flooded organisation's thousandth case of the day costs no more to admit than its
@@ -39,13 +31,30 @@ export const RECEIVED_COUNT_CAP =
   (SUBMIT_MAX_DIFFICULTY - SUBMIT_BASE_DIFFICULTY) * SUBMIT_DOUBLING_EVERY;
 
 /**
- * The cases an organisation received on `day`, up to RECEIVED_COUNT_CAP, as a column of a query
- * on `organisations` (so a route reads it in the same round trip as the organisation).
+ * The cases `organisation` (an id, or the column of a query on `organisations`) received on
+ * `day`, counted up to `cap`: one range of `cases_organisation_received_idx`, read no further.
  */
-export function receivedOnColumn(day: string): SQL<number> {
-  return sql<number>`(select count(*)::int from (select 1 from ${cases} where ${cases.organisationId} = ${organisations.id} and ${cases.receivedOn} = ${day} limit ${RECEIVED_COUNT_CAP}) as today)`.mapWith(
+export function receivedOnCount(
+  organisation: string | typeof organisations.id,
+  day: string,
+  cap: number
+): SQL<number> {
+  return sql<number>`(select count(*)::int from (select 1 from ${cases} where ${cases.organisationId} = ${organisation} and ${cases.receivedOn} = ${day} limit ${cap}) as today)`.mapWith(
     Number
   );
+}
+
+/** The day's count as a column of a query on `organisations` (read with the organisation). */
+export function receivedOnColumn(day: string): SQL<number> {
+  return receivedOnCount(organisations.id, day, RECEIVED_COUNT_CAP);
+}
+
+async function casesReceivedOn(db: Database, organisationId: string, day: string, cap: number) {
+  const [row] = await queryRows<{ n: number }>(
+    db,
+    sql`select ${receivedOnCount(organisationId, day, cap)} as n`
+  );
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -59,7 +68,7 @@ export async function submitDifficulty(
   day: string,
   received?: number
 ): Promise<number> {
-  const n = received ?? (await casesReceivedOn(db, organisationId, day));
+  const n = received ?? (await casesReceivedOn(db, organisationId, day, RECEIVED_COUNT_CAP));
   return Math.min(
     SUBMIT_MAX_DIFFICULTY,
     SUBMIT_BASE_DIFFICULTY + Math.floor(n / SUBMIT_DOUBLING_EVERY)
@@ -78,7 +87,8 @@ export async function newCaseNoticeAllowed(
   receivedBefore?: number
 ): Promise<boolean> {
   if (receivedBefore !== undefined && receivedBefore + 1 > NEW_CASE_NOTICES_PER_DAY) return false;
-  return (await casesReceivedOn(db, organisationId, day)) <= NEW_CASE_NOTICES_PER_DAY;
+  const received = await casesReceivedOn(db, organisationId, day, NEW_CASE_NOTICES_PER_DAY + 1);
+  return received <= NEW_CASE_NOTICES_PER_DAY;
 }
 
 /** Refuses (428, with the difficulty to use) a request without a sufficient proof. */

@@ -64,7 +64,9 @@ export const cases = pgTable(
     closedOn: date('closed_on', { mode: 'string' })
   },
   (t) => [
-    index('cases_organisation_idx').on(t.organisationId),
+    // An organisation's cases, and its cases of one day: the count that prices each submission
+    // (src/lib/server/pow.ts) reads one range of it, however many days the organisation has.
+    index('cases_organisation_received_idx').on(t.organisationId, t.receivedOn),
     // Cases fetched by id one by one (an inbox's thousand): a hash lookup costs the same on a
     // host of a thousand cases and of a million, where the primary key's B-tree grows a level.
     index('cases_id_hash_idx').using('hash', t.id)
