@@ -65,7 +65,9 @@ describe(`database layer (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGli
       return JSON.stringify(rows[0]!['QUERY PLAN']);
     });
     expect(plan).toContain('"Index Name":"cases_organisation_received_idx"');
-    expect(plan).toMatch(/"Index Cond":"\(\(organisation_id = [^"]*\) AND \(received_on = [^"]*\)\)"/);
+    expect(plan).toMatch(
+      /"Index Cond":"\(\(organisation_id = [^"]*\) AND \(received_on = [^"]*\)\)"/
+    );
     expect(plan).not.toContain('"Filter"');
     expect(plan).toContain('"Node Type":"Limit"');
   });
