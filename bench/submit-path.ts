@@ -24,7 +24,7 @@ import {
 } from '../src/lib/crypto/index';
 import { reporterOrganisation, submitCase } from '../src/lib/server/cases/index';
 import { openDatabase, type Database } from '../src/lib/server/db/index';
-import { newCaseNoticeAllowed, receivedOnColumn, submitDifficulty } from '../src/lib/server/pow';
+import { dayCount, newCaseNoticeAllowed, submitDifficulty } from '../src/lib/server/pow';
 import { seededDatabase, type SeededDatabase } from '../tests/support/load-server';
 import { round, type Bench, type Figure } from './harness';
 
@@ -67,15 +67,13 @@ function prepare(database: SeededDatabase, n: number): Input[] {
 /** What POST /o/<slug>/api/cases does with the database, in the same order. */
 async function viaCandour(db: Database, slug: string, input: Input): Promise<void> {
   const day = new Date().toISOString().slice(0, 10);
-  const organisation = await reporterOrganisation(
-    db,
-    { slug },
-    { received: receivedOnColumn(day) }
-  );
-  await submitDifficulty(db, organisation.id, day, organisation.received);
+  const count = dayCount(slug, day);
+  const organisation = await reporterOrganisation(db, { slug }, count.columns);
+  const received = count.of(organisation);
+  await submitDifficulty(db, organisation.id, day, received);
   const result = await submitCase(db, input);
   if (!result.created) throw new Error('submit-path: not created');
-  await newCaseNoticeAllowed(db, organisation.id, day, organisation.received);
+  await newCaseNoticeAllowed(db, organisation.id, day, received);
 }
 
 async function viaRaw(sql: postgres.Sql, x: Input): Promise<void> {

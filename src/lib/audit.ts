@@ -1,6 +1,7 @@
 /**
  * The audit chain, shared by the server (which appends) and browsers (which verify). Pure: hashes
- * with WebCrypto SHA-256, so it runs unchanged in Node 20 and in any browser.
+ * with libsodium's SHA-256 (src/lib/crypto), the same in Node and in any browser, and at once:
+ * no asynchronous job per event, which a submission and a chain check would each wait for.
  *
  * hash = SHA-256( canonical("candour/audit/v1", organisationId, caseId, actorKind, actorPersonId,
  *                           action, json(detail), occurredOn, occurredAt, prevHash) )
@@ -16,6 +17,8 @@
  *   depends on that case alone, and checking it needs nothing of any other case.
  * A chain's first event has 32 zero bytes as prevHash.
  */
+import { ready, sha256 } from './crypto';
+
 export type AuditJson =
   string | number | boolean | null | AuditJson[] | { [key: string]: AuditJson };
 
@@ -94,8 +97,8 @@ export function auditMessage(fields: AuditFields, prevHash: Uint8Array): Uint8Ar
 }
 
 export async function auditHash(fields: AuditFields, prevHash: Uint8Array): Promise<Uint8Array> {
-  const message = auditMessage(fields, prevHash);
-  return new Uint8Array(await crypto.subtle.digest('SHA-256', message as BufferSource));
+  await ready();
+  return sha256(auditMessage(fields, prevHash));
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {

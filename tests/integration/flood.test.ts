@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   deriveCaseKeys,
@@ -17,7 +18,7 @@ import {
   type ReporterKeys
 } from '../../src/lib/crypto';
 import { authenticateReporter, submitCase, today } from '../../src/lib/server/cases';
-import { credentials, rateLimits } from '../../src/lib/server/db/schema';
+import { credentials, organisations, rateLimits } from '../../src/lib/server/db/schema';
 import { seedDemo, type DemoSeed } from '../../src/lib/server/demo/seed';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
@@ -142,5 +143,46 @@ describe('a flood of submissions', () => {
     const reporter = await deriveCaseKeys(parseCaseKey(generateCaseKey()), seed.organisationId);
     const real = await submission(reporter);
     expect((await submitCase(database.db, real)).created).toBe(true);
+  });
+
+  it('stops counting a flooded day at the cap, for the rest of that day and organisation only', async () => {
+    const { dayCount, RECEIVED_COUNT_CAP, submitDifficulty, SUBMIT_MAX_DIFFICULTY } =
+      await import('../../src/lib/server/pow');
+    const { reporterOrganisation } = await import('../../src/lib/server/cases');
+    const [unit] = await database.db
+      .select({ slug: organisations.slug })
+      .from(organisations)
+      .where(eq(organisations.id, seed.organisationId));
+    const slug = unit!.slug;
+    const day = today();
+    const counts = (column: SQL) => /\bcases\b/.test(new PgDialect().sqlToQuery(column).sql);
+    const read = async (d: string) => {
+      const count = dayCount(slug, d);
+      const row = await reporterOrganisation(database.db, { slug }, count.columns);
+      return { counted: counts(count.columns.received), received: count.of(row), row };
+    };
+    const junk = await deriveCaseKeys(parseCaseKey(generateCaseKey()), seed.organisationId);
+    let now = await read(day);
+    expect(now.counted).toBe(true);
+    for (let filed = now.received!; filed < RECEIVED_COUNT_CAP; filed++) {
+      await submitCase(
+        database.db,
+        await submission({ ...junk, lookupToken: randomBytes(32) } as ReporterKeys)
+      );
+    }
+    // The read that sees the cap still counts; the ones after it do not, and say the cap.
+    now = await read(day);
+    expect(now).toMatchObject({ counted: true, received: RECEIVED_COUNT_CAP });
+    now = await read(day);
+    expect(now).toMatchObject({ counted: false, received: RECEIVED_COUNT_CAP });
+    expect(await submitDifficulty(database.db, now.row.id, day, now.received)).toBe(
+      SUBMIT_MAX_DIFFICULTY
+    );
+    // Another day is counted afresh.
+    expect(await read('2099-01-01')).toMatchObject({ counted: true, received: 0 });
+    // A slug that now names another organisation is not taken for the one at the cap.
+    const moved = dayCount(slug, day);
+    expect(moved.of({ id: randomUUID(), received: 0 })).toBeUndefined();
+    expect((await read(day)).counted).toBe(true);
   });
 });

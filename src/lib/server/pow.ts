@@ -31,22 +31,62 @@ export const RECEIVED_COUNT_CAP =
   (SUBMIT_MAX_DIFFICULTY - SUBMIT_BASE_DIFFICULTY) * SUBMIT_DOUBLING_EVERY;
 
 /**
- * The cases `organisation` (an id, or the column of a query on `organisations`) received on
- * `day`, counted up to `cap`: one range of `cases_organisation_received_idx`, read no further.
+ * The cases an organisation received on `day`, counted up to `cap`: one range of
+ * `cases_organisation_received_idx`, read no further. `organisation` is its id, or `outer`: the
+ * row of a query on `organisations` this is a column of.
  */
 export function receivedOnCount(
-  organisation: string | typeof organisations.id,
+  organisation: string | typeof OUTER_ORGANISATION,
   day: string,
   cap: number
 ): SQL<number> {
-  return sql<number>`(select count(*)::int from (select 1 from ${cases} where ${cases.organisationId} = ${organisation} and ${cases.receivedOn} = ${day} limit ${cap}) as today)`.mapWith(
+  // Qualified by hand: drizzle names a lone table's columns bare, and a bare "id" in here would
+  // be the case's own.
+  const id =
+    organisation === OUTER_ORGANISATION ? sql`${organisations}."id"` : sql`${organisation}`;
+  return sql<number>`(select count(*)::int from (select 1 from ${cases} as c where c."organisation_id" = ${id} and c."received_on" = ${day} limit ${cap}) as today)`.mapWith(
     Number
   );
 }
 
+const OUTER_ORGANISATION = Symbol('the outer organisations row');
+
 /** The day's count as a column of a query on `organisations` (read with the organisation). */
 export function receivedOnColumn(day: string): SQL<number> {
-  return receivedOnCount(organisations.id, day, RECEIVED_COUNT_CAP);
+  return receivedOnCount(OUTER_ORGANISATION, day, RECEIVED_COUNT_CAP);
+}
+
+/** Organisations this process saw reach RECEIVED_COUNT_CAP cases, by slug: the day and the id. */
+const saturated = new Map<string, { day: string; organisationId: string }>();
+
+/**
+ * The day's count for a reporter route, read with the organisation (`columns` for
+ * reporterOrganisation, then `of` its row). The count only grows during a day, so once this
+ * process has seen an organisation at the cap, the rest of its day costs no count at all: the
+ * column is then the cap itself. `of` gives undefined if the slug now names another
+ * organisation; submitDifficulty then counts.
+ */
+export function dayCount(slug: string, day: string) {
+  const known = saturated.get(slug);
+  const atCap = known?.day === day;
+  return {
+    columns: {
+      received: atCap
+        ? sql<number>`${RECEIVED_COUNT_CAP}::int`.mapWith(Number)
+        : receivedOnColumn(day)
+    },
+    of(row: { id: string; received: number }): number | undefined {
+      if (atCap && known!.organisationId !== row.id) {
+        saturated.delete(slug);
+        return undefined;
+      }
+      if (row.received >= RECEIVED_COUNT_CAP) {
+        if (saturated.size >= 10_000) saturated.clear();
+        saturated.set(slug, { day, organisationId: row.id });
+      }
+      return row.received;
+    }
+  };
 }
 
 async function casesReceivedOn(db: Database, organisationId: string, day: string, cap: number) {

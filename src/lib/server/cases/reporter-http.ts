@@ -56,7 +56,10 @@ export async function reporterOrganisation<
         : organisations.policy
     })
     .from(organisations)
-    .where(and(eq(organisations.slug, slug), eq(organisations.kind, 'organisation')));
+    .where(and(eq(organisations.slug, slug), eq(organisations.kind, 'organisation')))
+    // Every reporter request starts here: parsed and planned once per connection.
+    .prepare('reporter_organisation')
+    .execute();
   if (!row) notFound();
   const { digest, policy: stored, ...rest } = row as typeof row & { digest: string };
   let policy: Policy;

@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { reportedBoxPublicKey, VERSION } from '$lib/crypto';
 import type { Track } from '$lib/schemas/common';
 import { auditRowAfter } from '../audit';
-import { queryRows, type Database } from '../db';
+import { preparedRows, type Database } from '../db';
 import { auditEvents, caseKeys, cases, credentials, people } from '../db/schema';
 import { eligibleHolder } from './holders';
 import { caseColumns, today } from './store';
@@ -98,7 +98,7 @@ async function fileCase(
     ...input.recipients.map((r) => sql`(${r.personId}::uuid, ${r.sealedKey}::bytea)`),
     sql`(null::uuid, ${input.reporterSealedKey}::bytea)`
   ];
-  const [row] = await queryRows<{ id: string | null; eligible: number | string }>(
+  const [row] = await preparedRows<{ id: string | null; eligible: number | string }>(
     db,
     sql`with eligible as (
         select count(*)::int as n from ${people}

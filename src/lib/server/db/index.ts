@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -149,6 +149,21 @@ function inUse(dataDir: string, pid: number): Error {
 export async function queryRows<Row>(db: Database, query: SQL): Promise<Row[]> {
   const result: unknown = await db.execute(query);
   return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
+}
+
+/**
+ * `queryRows` for the statements every report runs. On PostgreSQL outside a transaction, as a
+ * prepared statement: parsed and planned once per connection, where drizzle sends each of its
+ * queries unprepared (for a submission, parsing and planning cost PostgreSQL more than running).
+ * postgres.js keeps one per distinct text and connection, so `query` must not embed values.
+ */
+const dialect = new PgDialect();
+
+export async function preparedRows<Row>(db: Database, query: SQL): Promise<Row[]> {
+  const client = postgresClientOf(db);
+  if (!client) return queryRows(db, query);
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return (await client.unsafe(text, params as never[], { prepare: true })) as unknown as Row[];
 }
 
 export async function isReachable(db: Database): Promise<boolean> {

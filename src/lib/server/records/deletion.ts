@@ -9,6 +9,7 @@
  */
 import { and, eq, like } from 'drizzle-orm';
 import { REDACTED_ACTION } from '$lib/audit';
+import { ready, sha256, toHex, utf8 } from '$lib/crypto';
 import { reviewOf } from '$lib/records/retention';
 import { policySchema } from '$lib/routing';
 import { appendAudit } from '../audit';
@@ -21,8 +22,8 @@ export type DeletionActor = { kind: 'staff'; personId: string } | { kind: 'syste
 
 /** SHA-256 hex of the case id: lets someone who holds the id find the record of its deletion. */
 async function caseRef(caseId: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(caseId));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  await ready();
+  return toHex(sha256(utf8(caseId)));
 }
 
 /**

@@ -12,9 +12,9 @@ import {
 } from '$lib/server/cases';
 import { parseJsonBytes, readBodyBytes } from '$lib/server/http';
 import {
+  dayCount,
   newCaseNoticeAllowed,
   POW_HEADER,
-  receivedOnColumn,
   requirePow,
   submitDifficulty
 } from '$lib/server/pow';
@@ -30,9 +30,9 @@ import { notifyCaseEvent } from '$lib/server/notify';
 export const POST: RequestHandler = async ({ params, request, url }) => {
   const database = await db();
   // The organisation and the cases it received today (the work asked for), in one round trip.
-  const organisation = await reporterOrganisation(database, params, {
-    received: receivedOnColumn(today())
-  });
+  const count = dayCount(params.slug, today());
+  const organisation = await reporterOrganisation(database, params, count.columns);
+  const received = count.of(organisation);
   const bytes = await readBodyBytes(request, REPORTER_BODY_LIMIT);
   const body = parseJsonBytes(bytes, submitCaseSchema);
   const day = request.headers.get(DAY_HEADER) ?? '';
@@ -48,7 +48,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
   requirePow(
     request.headers.get(POW_HEADER),
     { purpose: 'submit', path: url.pathname, day, binding: utf8(body.caseId) },
-    await submitDifficulty(database, organisation.id, day, organisation.received)
+    await submitDifficulty(database, organisation.id, day, received)
   );
   if (!tracksOffered(organisation.policy).includes(body.track)) {
     error(400, {
@@ -72,10 +72,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
     reporterSealedKey: fromBase64(body.reporterSealedKey)
   }).catch(storeErrorToHttp);
   // Past the day's allowance, a burst of new cases adds no more notices; the cases are kept.
-  if (
-    result.created &&
-    (await newCaseNoticeAllowed(database, organisation.id, day, organisation.received))
-  ) {
+  if (result.created && (await newCaseNoticeAllowed(database, organisation.id, day, received))) {
     notifyCaseEvent(result.case.id, { by: 'reporter' });
   }
   // The proof of filing: signed after the write, over what was stored (docs/PROTOCOL.md §13).
