@@ -202,6 +202,9 @@ export async function findCaseByLookupHash(
   const [row] = await db
     .select(caseColumns)
     .from(cases)
-    .where(and(eq(cases.lookupHash, lookupHash), eq(cases.organisationId, organisationId)));
+    .where(and(eq(cases.lookupHash, lookupHash), eq(cases.organisationId, organisationId)))
+    // Every reporter request after the report starts here: parsed and planned once a connection.
+    .prepare('case_by_lookup')
+    .execute();
   return row ?? null;
 }
