@@ -5,6 +5,7 @@
  * "fewer than 5": in a small organisation a count of one can point at a person.
  */
 import { deadlinesFor, TRACKS, type Policy, type Track } from '$lib/routing';
+import { CASE_STATUSES } from '$lib/schemas/common';
 
 export const SMALL_COUNT = 5;
 
@@ -44,15 +45,7 @@ export interface Statistics {
   deadlines: DeadlineCounts[];
 }
 
-const STATUSES = [
-  'new',
-  'acknowledged',
-  'investigating',
-  'awaiting_reporter',
-  'responded',
-  'escalated',
-  'closed'
-] as const;
+const STATUSES = CASE_STATUSES;
 
 function tally<K>(keys: readonly K[], rows: readonly K[]): { key: K; count: Count }[] {
   return keys.map((key) => ({ key, count: suppress(rows.filter((r) => r === key).length) }));

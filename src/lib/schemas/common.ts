@@ -71,6 +71,18 @@ export const displayNameSchema = z
   .refine(isStorableText, unstorableMessage);
 export const daySchema = z.iso.date();
 
+/** A case's statuses, in the order a case moves through them: the database enum and the views. */
+export const CASE_STATUSES = [
+  'new',
+  'acknowledged',
+  'investigating',
+  'awaiting_reporter',
+  'responded',
+  'escalated',
+  'closed'
+] as const;
+export type CaseStatusName = (typeof CASE_STATUSES)[number];
+
 // The vocabulary of tracks, roles and units belongs to the routing module; re-exported here so
 // request schemas and the database enums use the very same lists.
 export {

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { bodyKindSchema } from '$lib/routing/policy';
 import { fileIdsSchema, signedEventSchema } from '$lib/schemas/cases';
-import { base64Up, uuidSchema } from '$lib/schemas/common';
+import { base64Up, CASE_STATUSES, uuidSchema, type CaseStatusName } from '$lib/schemas/common';
 
 /** A sealed bundle with both keys is 1 + 48 + 1 + 1 + 70 bytes; room for later versions. */
 const sealedKey = base64Up(256);
@@ -15,16 +15,7 @@ export const STAFF_BODY_LIMIT = 160 * 1024;
 
 export const caseParamsSchema = z.object({ caseId: uuidSchema });
 
-export const CASE_STATUSES = [
-  'new',
-  'acknowledged',
-  'investigating',
-  'awaiting_reporter',
-  'responded',
-  'escalated',
-  'closed'
-] as const;
-export type CaseStatusName = (typeof CASE_STATUSES)[number];
+export { CASE_STATUSES, type CaseStatusName };
 
 export const OUTCOMES = ['upheld', 'partly_upheld', 'not_upheld', 'referred', 'withdrawn'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

@@ -12,22 +12,14 @@ import {
   uniqueIndex,
   uuid
 } from 'drizzle-orm/pg-core';
-import { TRACKS } from '../../../schemas/common';
+import { CASE_STATUSES, TRACKS } from '../../../schemas/common';
 import { bytea } from '../bytes';
 import { organisations } from './organisations';
 import { people } from './people';
 
 export const track = pgEnum('track', TRACKS);
 
-export const caseStatus = pgEnum('case_status', [
-  'new',
-  'acknowledged',
-  'investigating',
-  'awaiting_reporter',
-  'responded',
-  'escalated',
-  'closed'
-]);
+export const caseStatus = pgEnum('case_status', CASE_STATUSES);
 
 export const senderKind = pgEnum('sender_kind', ['reporter', 'staff', 'system']);
 
