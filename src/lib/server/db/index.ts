@@ -151,14 +151,14 @@ export async function queryRows<Row>(db: Database, query: SQL): Promise<Row[]> {
   return (Array.isArray(result) ? result : (result as { rows: Row[] }).rows) as Row[];
 }
 
+const dialect = new PgDialect();
+
 /**
  * `queryRows` for the statements every report runs. On PostgreSQL outside a transaction, as a
  * prepared statement: parsed and planned once per connection, where drizzle sends each of its
  * queries unprepared (for a submission, parsing and planning cost PostgreSQL more than running).
  * postgres.js keeps one per distinct text and connection, so `query` must not embed values.
  */
-const dialect = new PgDialect();
-
 export async function preparedRows<Row>(db: Database, query: SQL): Promise<Row[]> {
   const client = postgresClientOf(db);
   if (!client) return queryRows(db, query);
