@@ -2,22 +2,29 @@
 // fresh PostgreSQL database, reports sealed beforehand as a browser would, sent at concurrency
 // 1, 10 and 50; next to a raw baseline measured in the same run: postgres.js writing the same
 // rows (case, sealed keys, audit event) in one transaction at the same concurrency.
+// The reports go to many organisations, as on a host, each getting no more in the day than its
+// base proof-of-work covers; every proof is solved before timing starts, so the figures are the
+// server's and not the load client's search (a browser solves its own).
 // Skipped, with a message, when no PostgreSQL is reachable (BENCH_DATABASE_URL, else
 // TEST_DATABASE_URL, else the local default).
+// - load-pglite: the same on the embedded database (one process, as `npm start` runs it without
+//   DATABASE_URL); its figure is that server's peak resident memory.
 // BENCH_LOAD_VS=<folder>: also serves another checkout's build (e.g. the previous commit's, built
 // there) on a database of its own, driven in turn with this one at every level; its figures are
 // printed as `vs` in params, so a change is judged by a ratio taken in the same minutes.
 import { spawnSync } from 'node:child_process';
 import { randomBytes as nodeRandomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import { fromBase64 } from '../src/lib/crypto/index';
 import { startCandour } from '../tests/e2e/server.js';
-import { seededDatabase } from '../tests/support/load-server';
+import { SUBMIT_BASE_DIFFICULTY, SUBMIT_DOUBLING_EVERY } from '../src/lib/server/pow';
+import { seededDatabase, type LoadUnit } from '../tests/support/load-server';
 import {
   prepareCase,
+  presolve,
   reporterKeys,
   submit,
   type PreparedCase
@@ -31,6 +38,31 @@ const LEVELS = [
   { concurrency: 50, submissions: 800 }
 ];
 const WARM_UP = 40;
+/** Reports each organisation gets in the run: all of them at the base proof-of-work. */
+const PER_ORGANISATION = SUBMIT_DOUBLING_EVERY;
+const ORGANISATIONS = Math.ceil(
+  (WARM_UP + LEVELS.reduce((sum, level) => sum + level.submissions, 0)) / PER_ORGANISATION
+);
+
+/** Reports sealed and their proofs solved, dealt to the organisations in turn. */
+function reports(units: LoadUnit[]) {
+  let dealt = 0;
+  return async (n: number): Promise<PreparedCase[]> => {
+    const out: PreparedCase[] = [];
+    for (let i = 0; i < n; i++) {
+      const unit = units[dealt++ % units.length]!;
+      const keys = await reporterKeys(unit.organisationId, false);
+      out.push(presolve(prepareCase(unit.slug, keys, unit.recipients), SUBMIT_BASE_DIFFICULTY));
+    }
+    return out;
+  };
+}
+
+/** A process's largest resident size so far, in MB (Linux). */
+function peakMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)![1]) / 1024;
+}
 
 async function reachable(url: string): Promise<boolean> {
   const client = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
@@ -139,6 +171,70 @@ async function writeRaw(sql: postgres.Sql, organisationId: string, row: RawRow):
   return true;
 }
 
+function built(): void {
+  if (existsSync('build/index.js')) return;
+  const run = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+    stdio: ['ignore', 'ignore', 'inherit']
+  });
+  if (run.status !== 0) throw new Error('load: vite build failed');
+}
+
+type Driven = Awaited<ReturnType<typeof drive>>;
+
+/**
+ * Sends each level's reports to `url` (and to `vsUrl`, and through `baseline`, in turn), after
+ * a warm-up; everything is sealed and solved before any level runs.
+ */
+async function driveLevels(options: {
+  url: string;
+  units: LoadUnit[];
+  baseline?: (prepared: PreparedCase) => Promise<boolean>;
+  vs?: { url: string; units: LoadUnit[] };
+}): Promise<{ candour: Driven; baseline?: Driven; vs?: Driven; resent: number }[]> {
+  let resent = 0;
+  // As a browser does, a request on a kept-alive connection that the server closed before
+  // answering is sent once more; the submission id makes that safe, and it is counted.
+  const viaCandour = (batch: PreparedCase[], url: string) => async (i: number) => {
+    let answer;
+    try {
+      answer = await submit(url, batch[i]!);
+    } catch (error) {
+      if (!/other side closed/.test(String((error as { cause?: unknown })?.cause))) throw error;
+      resent++;
+      answer = await submit(url, batch[i]!);
+    }
+    if (answer.status !== 201) throw new Error(`status ${answer.status}`);
+    return true;
+  };
+  const prepare = reports(options.units);
+  const prepareVs = options.vs && reports(options.vs.units);
+  const warm = await prepare(WARM_UP);
+  await drive(WARM_UP, 10, viaCandour(warm, options.url));
+  if (options.baseline) await drive(WARM_UP, 10, (i) => options.baseline!(warm[i]!));
+  if (prepareVs) await drive(WARM_UP, 10, viaCandour(await prepareVs(WARM_UP), options.vs!.url));
+
+  const batches: PreparedCase[][] = [];
+  const vsBatches: PreparedCase[][] = [];
+  for (const level of LEVELS) {
+    batches.push(await prepare(level.submissions));
+    if (prepareVs) vsBatches.push(await prepareVs(level.submissions));
+  }
+  const results = [];
+  for (const [index, { concurrency, submissions }] of LEVELS.entries()) {
+    resent = 0;
+    const batch = batches[index]!;
+    const candour = await drive(submissions, concurrency, viaCandour(batch, options.url));
+    const baseline = options.baseline
+      ? await drive(submissions, concurrency, (i) => options.baseline!(batch[i]!))
+      : undefined;
+    const vs = options.vs
+      ? await drive(submissions, concurrency, viaCandour(vsBatches[index]!, options.vs.url))
+      : undefined;
+    results.push({ candour, baseline, vs, resent });
+  }
+  return results;
+}
+
 async function load(): Promise<Figure[]> {
   const adminUrl =
     process.env.BENCH_DATABASE_URL ??
@@ -150,13 +246,9 @@ async function load(): Promise<Figure[]> {
     );
     return [];
   }
-  if (!existsSync('build/index.js')) {
-    const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
-      stdio: ['ignore', 'ignore', 'inherit']
-    });
-    if (built.status !== 0) throw new Error('load: vite build failed');
-  }
-  const database = await seededDatabase(adminUrl);
+  built();
+  const copies = { copies: ORGANISATIONS - 1 };
+  const database = await seededDatabase(adminUrl, copies);
   const cores = availableParallelism();
   const workers = Number(process.env.WORKERS ?? cores);
   const port = await freePort();
@@ -169,7 +261,7 @@ async function load(): Promise<Figure[]> {
   });
   const raw = postgres(database.databaseUrl!, { max: 10, onnotice: () => {} });
   const vsDir = process.env.BENCH_LOAD_VS;
-  const vsDatabase = vsDir ? await seededDatabase(adminUrl) : undefined;
+  const vsDatabase = vsDir ? await seededDatabase(adminUrl, copies) : undefined;
   const vsServer = vsDir
     ? await startCandour({
         port: await freePort(),
@@ -180,68 +272,29 @@ async function load(): Promise<Figure[]> {
         env: { WORKERS: String(workers) }
       })
     : undefined;
-  const figures: Figure[] = [];
   try {
-    const prepare = async (n: number, on = database) => {
-      const out: PreparedCase[] = [];
-      for (let i = 0; i < n; i++) {
-        const keys = await reporterKeys(on.organisationId, false);
-        out.push(prepareCase(on.slug, keys, on.recipients));
-      }
-      return out;
-    };
-    let resent = 0;
-    // As a browser does, a request on a kept-alive connection that the server closed before
-    // answering is sent once more; the submission id makes that safe, and it is counted.
-    const viaCandour =
-      (batch: PreparedCase[], url = server.url) =>
-      async (i: number) => {
-        let answer;
-        try {
-          answer = await submit(url, batch[i]!);
-        } catch (error) {
-          if (!/other side closed/.test(String((error as { cause?: unknown })?.cause))) throw error;
-          resent++;
-          answer = await submit(url, batch[i]!);
-        }
-        if (answer.status !== 201) throw new Error(`status ${answer.status}`);
-        return true;
-      };
-    const warm = await prepare(WARM_UP);
-    await drive(WARM_UP, 10, viaCandour(warm));
-    await drive(WARM_UP, 10, (i) => writeRaw(raw, database.organisationId, rawRow(warm[i]!)));
-    if (vsServer)
-      await drive(WARM_UP, 10, viaCandour(await prepare(WARM_UP, vsDatabase), vsServer.url));
-
-    // Everything is sealed before any level runs, so no level starts on idle connections.
-    const batches = await Promise.all(LEVELS.map((level) => prepare(level.submissions)));
-    const vsBatches = vsServer
-      ? await Promise.all(LEVELS.map((level) => prepare(level.submissions, vsDatabase)))
-      : [];
-    for (const [index, { concurrency, submissions }] of LEVELS.entries()) {
-      resent = 0;
-      const batch = batches[index]!;
-      const rows = batch.map(rawRow);
-      const candour = await drive(submissions, concurrency, viaCandour(batch));
-      const baseline = await drive(submissions, concurrency, (i) =>
-        writeRaw(raw, database.organisationId, rows[i]!)
-      );
-      const vs = vsServer
-        ? await drive(submissions, concurrency, viaCandour(vsBatches[index]!, vsServer.url))
-        : undefined;
-      figures.push({
+    const results = await driveLevels({
+      url: server.url,
+      units: database.units,
+      baseline: (prepared) => writeRaw(raw, database.organisationId, rawRow(prepared)),
+      vs: vsServer && { url: vsServer.url, units: vsDatabase!.units }
+    });
+    return results.map(({ candour, baseline, vs, resent }, index) => {
+      const { concurrency, submissions } = LEVELS[index]!;
+      const errors = candour.errors + baseline!.errors;
+      return {
         figure: `load: submissions per second at concurrency ${concurrency}`,
         unit: 'submissions/s',
         candour: round(candour.perSecond),
-        raw: round(baseline.perSecond),
+        raw: round(baseline!.perSecond),
         params: {
           concurrency,
           submissions,
           p50Ms: round(candour.p50),
           p99Ms: round(candour.p99),
-          rawP50Ms: round(baseline.p50),
-          rawP99Ms: round(baseline.p99),
-          errors: candour.errors + baseline.errors,
+          rawP50Ms: round(baseline!.p50),
+          rawP99Ms: round(baseline!.p99),
+          errors,
           resent,
           ...(vs
             ? {
@@ -253,18 +306,18 @@ async function load(): Promise<Figure[]> {
                 }
               }
             : {}),
-          ...(candour.errors + baseline.errors > 0
-            ? { why: [...candour.why, ...baseline.why] }
-            : {}),
+          ...(errors > 0 ? { why: [...candour.why, ...baseline!.why] } : {}),
           cores,
           workers,
           database: 'postgresql',
+          organisations: database.units.length,
+          powDifficulty: SUBMIT_BASE_DIFFICULTY,
           recipients: database.recipients.length,
           reportBytes: 4096,
           keys: 'random reporter keys of the derived shapes (derivation is client-side)'
         }
-      });
-    }
+      };
+    });
   } finally {
     await raw.end();
     await server.stop();
@@ -272,7 +325,58 @@ async function load(): Promise<Figure[]> {
     await vsServer?.stop();
     await vsDatabase?.drop();
   }
-  return figures;
 }
 
-export const loadBenches: Bench[] = [{ name: 'load', run: load }];
+/** The same load on PGlite: the server's peak memory, beside its own once started. */
+async function loadPglite(): Promise<Figure[]> {
+  built();
+  const database = await seededDatabase('', { copies: ORGANISATIONS - 1 });
+  const port = await freePort();
+  const server = await startCandour({
+    port,
+    logPath: path.join(tmpdir(), `candour-bench-load-pglite-${port}.log`),
+    args: ['src/cli/start.js'],
+    dataDir: database.dataDir
+  });
+  try {
+    // A page first: SvelteKit loads a route's code on its first use.
+    await fetch(server.url).then((answer) => answer.arrayBuffer());
+    const started = peakMb(server.pid);
+    const results = await driveLevels({ url: server.url, units: database.units });
+    const rates = Object.fromEntries(
+      results.flatMap(({ candour }, index) => {
+        const { concurrency } = LEVELS[index]!;
+        return [
+          [`perSecondAt${concurrency}`, round(candour.perSecond)],
+          [`p99MsAt${concurrency}`, round(candour.p99)]
+        ];
+      })
+    );
+    const errors = results.reduce((sum, r) => sum + r.candour.errors, 0);
+    return [
+      {
+        figure: 'load-pglite: peak memory of the server serving submissions on PGlite',
+        unit: 'MB',
+        candour: round(peakMb(server.pid)),
+        raw: round(started),
+        params: {
+          raw: 'the same server once started, before any submission',
+          levels: LEVELS,
+          ...rates,
+          errors,
+          organisations: database.units.length,
+          database: 'pglite',
+          cores: availableParallelism()
+        }
+      }
+    ];
+  } finally {
+    await server.stop();
+    await database.drop();
+  }
+}
+
+export const loadBenches: Bench[] = [
+  { name: 'load', run: load },
+  { name: 'load-pglite', run: loadPglite }
+];

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import v8 from 'node:v8';
 import postgres from 'postgres';
 import {
   encryptReport,
@@ -22,6 +23,7 @@ import {
   sealCaseKeysFor,
   type BoxPublicKey
 } from '../src/lib/crypto/index';
+import { v8Flags } from '../src/cli/workers.js';
 import { reporterOrganisation, submitCase } from '../src/lib/server/cases/index';
 import { openDatabase, type Database } from '../src/lib/server/db/index';
 import { dayCount, newCaseNoticeAllowed, submitDifficulty } from '../src/lib/server/pow';
@@ -253,6 +255,8 @@ async function onPglite(): Promise<Figure[]> {
 
 /** The child of onPglite: opens the folder, submits at each level, prints its figures. */
 async function pgliteChild(dataDir: string): Promise<void> {
+  // As `npm start` runs on PGlite (src/cli/start.js).
+  for (const flag of v8Flags({})) v8.setFlagsFromString(flag);
   await ready();
   const sent = JSON.parse(readFileSync(0, 'utf8')) as Omit<SeededDatabase, 'recipients'> & {
     recipients: { personId: string; box: string }[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workerCount } from './workers.js';
+import { v8Flags, workerCount } from './workers.js';
 
 const pg = 'postgres://candour@db/candour';
 
@@ -22,5 +22,12 @@ describe('workerCount', () => {
     for (const bad of ['0', '-1', '1.5', 'two', '257', '1e3', ' 01']) {
       expect(workerCount({ DATABASE_URL: pg, WORKERS: bad }, 2)).toHaveProperty('error');
     }
+  });
+});
+
+describe('v8Flags', () => {
+  it('compiles WebAssembly with the baseline compiler only on the embedded database', () => {
+    expect(v8Flags({})).toEqual(['--liftoff-only']);
+    expect(v8Flags({ DATABASE_URL: pg })).toEqual([]);
   });
 });

@@ -34,6 +34,26 @@ describe('proof-of-work', () => {
     expect(formatPowToken(8, nonce)).toBe('v1.8.AAAAAAAAAFI');
   });
 
+  it('finds the first nonce that verifies, for any challenge', () => {
+    for (const [i, purpose] of (['lookup', 'submit', 'sign-in'] as const).entries()) {
+      const challenge: PowChallenge = {
+        purpose,
+        path: `/o/centre-${i}/api/cases`,
+        day: '2026-12-07',
+        binding: new Uint8Array(16 + i).fill(i + 7),
+        difficulty: 9
+      };
+      const nonce = solvePow(challenge);
+      expect(verifyPow(challenge, nonce)).toBe(true);
+      const found = Number(new DataView(nonce.buffer, nonce.byteOffset).getBigUint64(0));
+      for (let earlier = 0; earlier < found; earlier++) {
+        const candidate = new Uint8Array(8);
+        new DataView(candidate.buffer).setBigUint64(0, BigInt(earlier));
+        expect(verifyPow(challenge, candidate)).toBe(false);
+      }
+    }
+  });
+
   it('is bound to the purpose, path, day, request and difficulty', () => {
     const nonce = fromHex('0000000000000052');
     expect(verifyPow(vector, nonce)).toBe(true);

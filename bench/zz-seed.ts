@@ -1,0 +1,3 @@
+import { seededDatabase } from '../tests/support/load-server';
+const d = await seededDatabase('', { copies: 2 });
+console.log(d.dataDir);
