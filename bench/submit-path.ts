@@ -70,7 +70,7 @@ function prepare(database: SeededDatabase, n: number): Input[] {
 async function viaCandour(db: Database, slug: string, input: Input): Promise<void> {
   const day = new Date().toISOString().slice(0, 10);
   const count = dayCount(slug, day);
-  const organisation = await reporterOrganisation(db, { slug }, count.columns);
+  const organisation = await reporterOrganisation(db, { slug }, count);
   const received = count.of(organisation);
   await submitDifficulty(db, organisation.id, day, received);
   const result = await submitCase(db, input);

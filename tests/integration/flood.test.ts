@@ -158,7 +158,7 @@ describe('a flood of submissions', () => {
     const counts = (column: SQL) => /\bcases\b/.test(new PgDialect().sqlToQuery(column).sql);
     const read = async (d: string) => {
       const count = dayCount(slug, d);
-      const row = await reporterOrganisation(database.db, { slug }, count.columns);
+      const row = await reporterOrganisation(database.db, { slug }, count);
       return { counted: counts(count.columns.received), received: count.of(row), row };
     };
     const junk = await deriveCaseKeys(parseCaseKey(generateCaseKey()), seed.organisationId);

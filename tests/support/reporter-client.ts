@@ -168,12 +168,7 @@ export async function send(
   proof?: Proof
 ): Promise<Answer> {
   const day = new Date().toISOString().slice(0, 10);
-  const signature = signRequest(reporter.sign, {
-    method: 'POST',
-    path,
-    body: utf8(body),
-    day
-  });
+  const signed = signedHeaders(reporter, path, body, day);
   let difficulty: number | undefined;
   // As the browser does: when the server asks for more work than it advertised (the day's
   // submissions grew meanwhile), solve again at the difficulty it names and resend.
@@ -181,9 +176,7 @@ export async function send(
     const response = await fetch(new URL(path, baseUrl), {
       method: 'POST',
       headers: {
-        'content-type': 'application/json',
-        'x-candour-signature': signature,
-        'x-candour-day': day,
+        ...signed,
         'x-candour-pow':
           attempt === 0 && proof?.day === day
             ? proof.token
@@ -198,6 +191,20 @@ export async function send(
     }
     difficulty = json.difficulty;
   }
+}
+
+/** The headers of a signed reporter POST, but its proof-of-work. */
+export function signedHeaders(reporter: ReporterKeys, path: string, body: string, day: string) {
+  return {
+    'content-type': 'application/json',
+    'x-candour-signature': signRequest(reporter.sign, {
+      method: 'POST',
+      path,
+      body: utf8(body),
+      day
+    }),
+    'x-candour-day': day
+  };
 }
 
 /**

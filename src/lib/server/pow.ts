@@ -37,7 +37,7 @@ export const RECEIVED_COUNT_CAP =
  */
 export function receivedOnCount(
   organisation: string | typeof OUTER_ORGANISATION,
-  day: string,
+  day: string | SQL.Aliased | ReturnType<typeof sql.placeholder>,
   cap: number
 ): SQL<number> {
   // Qualified by hand: drizzle names a lone table's columns bare, and a bare "id" in here would
@@ -51,16 +51,20 @@ export function receivedOnCount(
 
 const OUTER_ORGANISATION = Symbol('the outer organisations row');
 
-/** The day's count as a column of a query on `organisations` (read with the organisation). */
-export function receivedOnColumn(day: string): SQL<number> {
-  return receivedOnCount(OUTER_ORGANISATION, day, RECEIVED_COUNT_CAP);
-}
+/**
+ * The day's count as a column of a query on `organisations` (read with the organisation), the
+ * day a placeholder: one column object, so the query around it is built once.
+ */
+const COUNTED = {
+  received: receivedOnCount(OUTER_ORGANISATION, sql.placeholder('day'), RECEIVED_COUNT_CAP)
+};
+const AT_CAP = { received: sql<number>`${RECEIVED_COUNT_CAP}::int`.mapWith(Number) };
 
 /** Organisations this process saw reach RECEIVED_COUNT_CAP cases, by slug: the day and the id. */
 const saturated = new Map<string, { day: string; organisationId: string }>();
 
 /**
- * The day's count for a reporter route, read with the organisation (`columns` for
+ * The day's count for a reporter route, read with the organisation (pass it to
  * reporterOrganisation, then `of` its row). The count only grows during a day, so once this
  * process has seen an organisation at the cap, the rest of its day costs no count at all: the
  * column is then the cap itself. `of` gives undefined if the slug now names another
@@ -70,11 +74,8 @@ export function dayCount(slug: string, day: string) {
   const known = saturated.get(slug);
   const atCap = known?.day === day;
   return {
-    columns: {
-      received: atCap
-        ? sql<number>`${RECEIVED_COUNT_CAP}::int`.mapWith(Number)
-        : receivedOnColumn(day)
-    },
+    columns: atCap ? AT_CAP : COUNTED,
+    values: { day },
     of(row: { id: string; received: number }): number | undefined {
       if (atCap && known!.organisationId !== row.id) {
         saturated.delete(slug);
@@ -100,7 +101,7 @@ async function casesReceivedOn(db: Database, organisationId: string, day: string
 /**
  * The work a submission costs today: doubles with every SUBMIT_DOUBLING_EVERY cases the
  * organisation already received today. Counted from the cases themselves, so no new rows.
- * Pass `received` when the count was read already (receivedOnColumn).
+ * Pass `received` when the count was read already (dayCount).
  */
 export async function submitDifficulty(
   db: Database,

@@ -2,7 +2,7 @@
  * Who holds a case: the sealed bundles (one per person and epoch), giving newcomers access
  * (refer, grant, escalate) and taking it away with a rotation (revoke).
  */
-import { and, asc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { appendAudit } from '../audit';
 import type { Database } from '../db';
 import { caseKeys, cases, credentials, organisations, people, unitLinks } from '../db/schema';
@@ -44,7 +44,10 @@ export async function eligibleHolderIds(
  * sealed a case of this organisation (eligibleHolderIds). One place, also read by the
  * submission's single look-up.
  */
-export function eligibleHolder(organisationId: string, personIds: readonly string[]): SQL {
+export function eligibleHolder(
+  organisationId: string | Placeholder,
+  personIds: readonly (string | Placeholder)[]
+): SQL {
   return and(
     inArray(people.id, [...personIds]),
     or(

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { fromBase64, lookupHash, toBase64 } from '$lib/crypto';
 import { policySchema, type Policy } from '$lib/routing';
 import { lookupTokenSchema, slugParamsSchema, type ReporterCaseView } from '$lib/schemas/cases';
@@ -31,37 +31,72 @@ const POLICY_CACHE_LIMIT = 1000;
 /** A digest of the stored policy, computed by the database. */
 const policyDigest = sql<string>`md5(${organisations.policy}::text)`;
 
+/** Columns a route reads with the organisation, and the values of their placeholders. */
+export interface ExtraColumns<Columns extends Record<string, SQL>> {
+  /** The same object on every call: the query built for it is kept. */
+  columns: Columns;
+  values?: Record<string, unknown>;
+}
+
+type OrganisationQuery = ReturnType<typeof buildOrganisationQuery>;
+const organisationQueries = new WeakMap<Database, Map<object | undefined, OrganisationQuery>>();
+
+/**
+ * Every reporter request starts with this query, so it is built once per column set (building
+ * it cost more of Node's time than the database's answer) and runs prepared: parsed and planned
+ * once per connection.
+ */
+function buildOrganisationQuery(db: Database, columns: Record<string, SQL> = {}) {
+  return db
+    .select({
+      ...columns,
+      id: organisations.id,
+      name: organisations.name,
+      digest: policyDigest,
+      // Sent only when it is not the policy this process parsed last time.
+      policy: sql<unknown>`case when ${policyDigest} = ${sql.placeholder('known')} then null else ${organisations.policy} end`
+    })
+    .from(organisations)
+    .where(
+      and(eq(organisations.slug, sql.placeholder('slug')), eq(organisations.kind, 'organisation'))
+    )
+    .prepare('reporter_organisation');
+}
+
+function organisationQuery(db: Database, columns?: Record<string, SQL>): OrganisationQuery {
+  let queries = organisationQueries.get(db);
+  if (!queries) organisationQueries.set(db, (queries = new Map()));
+  let query = queries.get(columns);
+  if (!query) queries.set(columns, (query = buildOrganisationQuery(db, columns)));
+  return query;
+}
+
 /**
  * The organisation a reporter route is for; 404 for an unknown slug or an external body.
  * `extra` adds columns read in the same round trip (e.g. a count the route needs).
  */
 export async function reporterOrganisation<
-  Extra extends Record<string, ReturnType<typeof sql>> = Record<never, never>
+  Columns extends Record<string, SQL> = Record<never, never>
 >(
   db: Database,
   params: Record<string, string>,
-  extra?: Extra
-): Promise<ReporterOrganisation & { [K in keyof Extra]: Extra[K]['_']['type'] }> {
+  extra?: ExtraColumns<Columns>
+): Promise<ReporterOrganisation & { [K in keyof Columns]: Columns[K]['_']['type'] }> {
   const { slug } = validateParams(slugParamsSchema, params);
   const known = policies.get(slug);
-  const [row] = await db
-    .select({
-      ...(extra ?? ({} as Extra)),
-      id: organisations.id,
-      name: organisations.name,
-      digest: policyDigest,
-      // Sent only when it is not the policy this process parsed last time.
-      policy: known
-        ? sql<unknown>`case when ${policyDigest} = ${known.digest} then null else ${organisations.policy} end`
-        : organisations.policy
-    })
-    .from(organisations)
-    .where(and(eq(organisations.slug, slug), eq(organisations.kind, 'organisation')))
-    // Every reporter request starts here: parsed and planned once per connection.
-    .prepare('reporter_organisation')
-    .execute();
+  const [row] = (await organisationQuery(db, extra?.columns).execute({
+    ...extra?.values,
+    slug,
+    // No md5 is empty: an unknown policy is always sent.
+    known: known?.digest ?? ''
+  })) as (Record<string, unknown> & {
+    id: string;
+    name: string;
+    digest: string;
+    policy: unknown;
+  })[];
   if (!row) notFound();
-  const { digest, policy: stored, ...rest } = row as typeof row & { digest: string };
+  const { digest, policy: stored, ...rest } = row;
   let policy: Policy;
   if (known && known.digest === digest) {
     policy = known.policy;
@@ -72,8 +107,8 @@ export async function reporterOrganisation<
     if (policies.size >= POLICY_CACHE_LIMIT) policies.clear();
     policies.set(slug, { digest, policy });
   }
-  return { ...(rest as object), policy } as ReporterOrganisation & {
-    [K in keyof Extra]: Extra[K]['_']['type'];
+  return { ...rest, policy } as ReporterOrganisation & {
+    [K in keyof Columns]: Columns[K]['_']['type'];
   };
 }
 

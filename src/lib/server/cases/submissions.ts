@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { reportedBoxPublicKey, VERSION } from '$lib/crypto';
 import type { Track } from '$lib/schemas/common';
 import { auditRowAfter } from '../audit';
-import { preparedRows, type Database } from '../db';
+import { preparedStatement, type Database } from '../db';
 import { auditEvents, caseKeys, cases, credentials, people } from '../db/schema';
 import { eligibleHolder } from './holders';
 import { caseColumns, today } from './store';
@@ -94,40 +94,73 @@ async function fileCase(
   day: string,
   event: Awaited<ReturnType<typeof auditRowAfter>>
 ): Promise<{ created: boolean; eligible: number }> {
+  const [row] = await fileCaseStatement(personIds.length)(db, {
+    ...input,
+    ...Object.fromEntries(
+      input.recipients.flatMap((r, i) => [
+        [`person${i}`, r.personId],
+        [`key${i}`, r.sealedKey]
+      ])
+    ),
+    recipientCount: personIds.length,
+    day,
+    actorKind: event.actorKind,
+    action: event.action,
+    detail: JSON.stringify(event.detail),
+    prevHash: event.prevHash,
+    hash: event.hash,
+    format: event.format
+  });
+  return { created: row?.id != null, eligible: Number(row?.eligible ?? 0) };
+}
+
+/** fileCase's statement for each number of recipients, built at its first use. */
+const fileCaseStatements = new Map<
+  number,
+  ReturnType<typeof preparedStatement<{ id: string | null; eligible: number | string }>>
+>();
+
+function fileCaseStatement(recipients: number) {
+  let statement = fileCaseStatements.get(recipients);
+  if (statement) return statement;
+  const value = (name: string) => sql.placeholder(name);
+  const indexes = Array.from({ length: recipients }, (_, i) => i);
   const keys = [
-    ...input.recipients.map((r) => sql`(${r.personId}::uuid, ${r.sealedKey}::bytea)`),
-    sql`(null::uuid, ${input.reporterSealedKey}::bytea)`
+    ...indexes.map((i) => sql`(${value(`person${i}`)}::uuid, ${value(`key${i}`)}::bytea)`),
+    sql`(null::uuid, ${value('reporterSealedKey')}::bytea)`
   ];
-  const [row] = await preparedRows<{ id: string | null; eligible: number | string }>(
-    db,
+  const personIds = indexes.map((i) => value(`person${i}`));
+  statement = preparedStatement<{ id: string | null; eligible: number | string }>(
     sql`with eligible as (
         select count(*)::int as n from ${people}
           join ${credentials} on ${credentials.personId} = ${people.id}
-         where ${eligibleHolder(input.organisationId, personIds)}),
+         where ${eligibleHolder(value('organisationId'), personIds)}),
       filed as (
         insert into ${cases} (id, organisation_id, submission_id, lookup_hash,
           reporter_sign_public_key, reporter_box_public_key, track, report_ciphertext,
           received_on, stage_started_on)
-        select ${input.caseId}, ${input.organisationId}, ${input.submissionId},
-          ${input.lookupHash}, ${input.reporterSignPublicKey}, ${input.reporterBoxPublicKey},
-          ${input.track}, ${input.reportCiphertext}, ${day}::date, ${day}::date
-          from eligible where eligible.n = ${personIds.length}
+        select ${value('caseId')}, ${value('organisationId')}, ${value('submissionId')},
+          ${value('lookupHash')}, ${value('reporterSignPublicKey')},
+          ${value('reporterBoxPublicKey')}, ${value('track')}, ${value('reportCiphertext')},
+          ${value('day')}::date, ${value('day')}::date
+          from eligible where eligible.n = ${value('recipientCount')}
         on conflict (submission_id) do nothing
         returning id),
       sealed as (
         insert into ${caseKeys} (case_id, person_id, epoch, sealed_key, granted_on)
-        select filed.id, k.person_id, 0, k.sealed_key, ${day}::date
+        select filed.id, k.person_id, 0, k.sealed_key, ${value('day')}::date
           from filed, (values ${sql.join(keys, sql`, `)}) as k(person_id, sealed_key)),
       audited as (
         insert into ${auditEvents} (organisation_id, case_id, actor_kind, action, detail,
           occurred_on, prev_hash, hash, format)
-        select ${event.organisationId}, filed.id, ${event.actorKind}, ${event.action},
-          ${JSON.stringify(event.detail)}::jsonb, ${day}::date, ${event.prevHash},
-          ${event.hash}, ${event.format}
+        select ${value('organisationId')}, filed.id, ${value('actorKind')}, ${value('action')},
+          ${value('detail')}::jsonb, ${value('day')}::date, ${value('prevHash')},
+          ${value('hash')}, ${value('format')}
           from filed)
       select (select id from filed) as id, (select n from eligible) as eligible`
   );
-  return { created: row?.id != null, eligible: Number(row?.eligible ?? 0) };
+  fileCaseStatements.set(recipients, statement);
+  return statement;
 }
 
 /** The record of a case just filed: what was written, and the columns' defaults (db/schema). */

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { sql, type SQL } from 'drizzle-orm';
+import { fillPlaceholders, sql, type SQL } from 'drizzle-orm';
 import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
@@ -154,17 +154,28 @@ export async function queryRows<Row>(db: Database, query: SQL): Promise<Row[]> {
 const dialect = new PgDialect();
 
 /**
- * `queryRows` for the statements every report runs. On PostgreSQL outside a transaction, as a
- * prepared statement: parsed and planned once per connection, where drizzle sends each of its
- * queries unprepared (for a submission, parsing and planning cost PostgreSQL more than running).
- * postgres.js keeps one per distinct text and connection, so `query` must not embed values.
+ * A statement every report runs, built once from `query`, whose values are sql.placeholder()s
+ * filled at each run: building drizzle SQL cost Node more than the database took to answer. On
+ * PostgreSQL it runs prepared (parsed and planned once per connection, where drizzle sends its
+ * own queries unprepared). Runs on a database, not inside a transaction.
  */
-export async function preparedRows<Row>(db: Database, query: SQL): Promise<Row[]> {
-  const client = postgresClientOf(db);
-  if (!client) return queryRows(db, query);
+export function preparedStatement<Row>(query: SQL) {
   const { sql: text, params } = dialect.sqlToQuery(query);
-  return (await client.unsafe(text, params as never[], { prepare: true })) as unknown as Row[];
+  return async (db: Database, values: Record<string, unknown>): Promise<Row[]> => {
+    const filled = fillPlaceholders(params, values);
+    const client = postgresClientOf(db);
+    if (client) {
+      return (await client.unsafe(text, filled as never[], { prepare: true })) as unknown as Row[];
+    }
+    const embedded = (db as { $client?: Partial<PGliteClient> }).$client;
+    if (typeof embedded?.query !== 'function') {
+      throw new Error('A prepared statement runs on the database, not in a transaction.');
+    }
+    return (await embedded.query<Row>(text, filled)).rows;
+  };
 }
+
+type PGliteClient = import('@electric-sql/pglite').PGlite;
 
 export async function isReachable(db: Database): Promise<boolean> {
   try {

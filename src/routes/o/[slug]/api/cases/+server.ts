@@ -31,7 +31,7 @@ export const POST: RequestHandler = async ({ params, request, url }) => {
   const database = await db();
   // The organisation and the cases it received today (the work asked for), in one round trip.
   const count = dayCount(params.slug, today());
-  const organisation = await reporterOrganisation(database, params, count.columns);
+  const organisation = await reporterOrganisation(database, params, count);
   const received = count.of(organisation);
   const bytes = await readBodyBytes(request, REPORTER_BODY_LIMIT);
   const body = parseJsonBytes(bytes, submitCaseSchema);

@@ -9,7 +9,7 @@ export const GET: RequestHandler = async ({ params }) => {
   const database = await db();
   const day = today();
   const count = dayCount(params.slug, day);
-  const organisation = await reporterOrganisation(database, params, count.columns);
+  const organisation = await reporterOrganisation(database, params, count);
   return json({
     day,
     lookup: LOOKUP_DIFFICULTY,
