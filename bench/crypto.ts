@@ -18,7 +18,10 @@ import {
   VERSION,
   type FileSecrets
 } from '../src/lib/crypto/index';
-import { generateBoxKeyPair } from '../src/lib/crypto/primitives';
+import { canonical, concatBytes, utf8 } from '../src/lib/crypto/encoding';
+import { POW_DOMAIN, POW_NONCE_BYTES, solvePow } from '../src/lib/crypto/pow';
+import { domainMessage, generateBoxKeyPair } from '../src/lib/crypto/primitives';
+import { SUBMIT_BASE_DIFFICULTY } from '../src/lib/server/pow';
 import { lib, type Sodium } from '../src/lib/crypto/sodium';
 import { medianMs, pairedMibPerSecond, perSecond, round, type Bench, type Figure } from './harness';
 
@@ -205,8 +208,56 @@ async function streams(): Promise<Figure[]> {
   ];
 }
 
+/**
+ * The proof-of-work search a reporter's browser runs before each request: hashes a second over
+ * submissions at the base difficulty (each solve tries nonce + 1 hashes), beside the bare
+ * BLAKE2b call on a message of the same length.
+ */
+async function proofOfWork(): Promise<Figure[]> {
+  await ready();
+  sodium = lib();
+  const day = new Date().toISOString().slice(0, 10);
+  const challenge = (i: number) => ({
+    purpose: 'submit' as const,
+    path: '/o/riverside/api/cases',
+    day,
+    binding: utf8(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`),
+    difficulty: SUBMIT_BASE_DIFFICULTY
+  });
+  let hashes = 0;
+  const start = performance.now();
+  for (let i = 0; i < 12; i++) {
+    const nonce = solvePow(challenge(i));
+    hashes += Number(new DataView(nonce.buffer, nonce.byteOffset).getBigUint64(0)) + 1;
+  }
+  const candour = hashes / ((performance.now() - start) / 1000);
+  // The hashed message: the domain, a zero byte, the challenge and the nonce (PROTOCOL.md §12).
+  const c = challenge(0);
+  const message = domainMessage(
+    POW_DOMAIN,
+    concatBytes(
+      canonical(c.purpose, c.path, c.day, c.binding, String(c.difficulty)),
+      new Uint8Array(POW_NONCE_BYTES)
+    )
+  );
+  const raw =
+    perSecond(() => {
+      for (let i = 0; i < 100; i++) sodium.crypto_generichash(32, message, null);
+    }) * 100;
+  return [
+    {
+      figure: 'proof-of-work search',
+      unit: 'hashes/s',
+      candour: Math.round(candour),
+      raw: Math.round(raw),
+      params: { difficulty: SUBMIT_BASE_DIFFICULTY, solves: 12, hashes }
+    }
+  ];
+}
+
 export const cryptoBenches: Bench[] = [
   { name: 'argon2id', run: argon2 },
   { name: 'sealing', run: sealing },
-  { name: 'secretstream', run: streams }
+  { name: 'secretstream', run: streams },
+  { name: 'pow', run: proofOfWork }
 ];
