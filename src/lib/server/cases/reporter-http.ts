@@ -40,6 +40,7 @@ export interface ExtraColumns<Columns extends Record<string, SQL>> {
 
 type OrganisationQuery = ReturnType<typeof buildOrganisationQuery>;
 const organisationQueries = new WeakMap<Database, Map<object | undefined, OrganisationQuery>>();
+const ORGANISATION_QUERY_LIMIT = 16;
 
 /**
  * Every reporter request starts with this query, so it is built once per column set (building
@@ -67,7 +68,11 @@ function organisationQuery(db: Database, columns?: Record<string, SQL>): Organis
   let queries = organisationQueries.get(db);
   if (!queries) organisationQueries.set(db, (queries = new Map()));
   let query = queries.get(columns);
-  if (!query) queries.set(columns, (query = buildOrganisationQuery(db, columns)));
+  if (!query) {
+    // A caller building its columns afresh each time would otherwise grow this without end.
+    if (queries.size >= ORGANISATION_QUERY_LIMIT) queries.clear();
+    queries.set(columns, (query = buildOrganisationQuery(db, columns)));
+  }
   return query;
 }
 
