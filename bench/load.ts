@@ -5,7 +5,9 @@
 // The reports go to many organisations, as on a host, each getting no more in the day than its
 // base proof-of-work covers; every proof is solved and every request signed before timing
 // starts, and requests go out through node:http, so the figures are the server's, not the load
-// client's (a browser does that work on its own machine).
+// client's (a browser does that work on its own machine). A warm-up at the highest concurrency
+// opens the server's database connections, and each level's HTTP connections are open before its
+// clock starts, as the raw baseline's pool is.
 // Skipped, with a message, when no PostgreSQL is reachable (BENCH_DATABASE_URL, else
 // TEST_DATABASE_URL, else the local default).
 // - load-pglite: the same on the embedded database (one process, as `npm start` runs it without
@@ -40,7 +42,9 @@ const LEVELS = [
   { concurrency: 10, submissions: 400 },
   { concurrency: 50, submissions: 800 }
 ];
-const WARM_UP = 40;
+/** Reports sent before any level, at the highest concurrency: every pool connection is opened. */
+const WARM_UP = 100;
+const WARM_UP_CONCURRENCY = Math.max(...LEVELS.map((level) => level.concurrency));
 /** Reports each organisation gets in the run: all of them at the base proof-of-work. */
 const PER_ORGANISATION = SUBMIT_DOUBLING_EVERY;
 const LOADED_ORGANISATIONS = Math.ceil(
@@ -111,6 +115,29 @@ function post(agent: http.Agent, base: string, report: Ready): Promise<number> {
     request.on('error', reject);
     request.end(report.body);
   });
+}
+
+/**
+ * Opens `count` kept-alive connections on `agent` before a run's clock starts, as a load that
+ * has been going for a while has them: a level lasts seconds, and fifty connections set up in
+ * its first instant (each handed to a worker by the cluster's primary) were most of its p99.
+ */
+async function openConnections(agent: http.Agent, base: string, count: number): Promise<void> {
+  const url = new URL('/healthz', base);
+  await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = http.get(url, { agent }, (response) => {
+            response.resume();
+            response.on('end', () => resolve());
+            response.on('error', reject);
+          });
+          request.on('error', reject);
+        })
+    )
+  );
 }
 
 /** A process's largest resident size so far, in MB (Linux). */
@@ -253,6 +280,7 @@ async function driveLevels(options: {
   const viaCandour = async (batch: Ready[], url: string, concurrency: number) => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
     try {
+      await openConnections(agent, url, concurrency);
       return await drive(batch.length, concurrency, async (i) => {
         for (let attempt = 0; ; attempt++) {
           try {
@@ -273,9 +301,13 @@ async function driveLevels(options: {
   const prepare = reports(options.units);
   const prepareVs = options.vs && reports(options.vs.units);
   const warm = await prepare(WARM_UP);
-  await viaCandour(warm, options.url, 10);
-  if (options.baseline) await drive(WARM_UP, 10, (i) => options.baseline!(warm[i]!.prepared));
-  if (prepareVs) await viaCandour(await prepareVs(WARM_UP), options.vs!.url, 10);
+  await viaCandour(warm, options.url, WARM_UP_CONCURRENCY);
+  if (options.baseline) {
+    await drive(WARM_UP, WARM_UP_CONCURRENCY, (i) => options.baseline!(warm[i]!.prepared));
+  }
+  if (prepareVs) {
+    await viaCandour(await prepareVs(WARM_UP), options.vs!.url, WARM_UP_CONCURRENCY);
+  }
 
   const batches: Ready[][] = [];
   const vsBatches: Ready[][] = [];
