@@ -54,8 +54,8 @@ test('a state-changing JSON request from another site is refused before it does 
 });
 
 test('static assets carry the security headers too', async ({ page }) => {
-  // The page names its scripts in its Link header; the tags in the document come and go as
-  // the page hydrates, so they are no steady place to find one.
+  // The server names the page's scripts in its Link header; the document gains modulepreload
+  // tags only as the page hydrates, so reading those raced it.
   const pageResponse = await page.goto('/o/riverside');
   const preloads = pageResponse?.headers()['link'] ?? '';
   const first = /<([^>]+\.js)>; rel="modulepreload"/.exec(preloads)?.[1];
