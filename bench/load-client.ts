@@ -65,19 +65,23 @@ function reports(units: LoadUnit[]) {
 }
 
 /**
- * One POST on a kept-alive connection, with node:http: fetch cost the load client about a
+ * One request on a kept-alive connection, with node:http: fetch cost the load client about a
  * millisecond of CPU a request, on the same cores the server is measured on. Gives the status.
  */
-function post(agent: http.Agent, base: string, report: Ready): Promise<number> {
+function send(
+  agent: http.Agent,
+  base: string,
+  request: { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string }
+): Promise<number> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
-    const request = http.request(
+    const outgoing = http.request(
       {
         host: url.hostname,
         port: url.port,
-        path: report.path,
-        method: 'POST',
-        headers: report.headers,
+        path: request.path,
+        method: request.method,
+        headers: request.headers,
         agent,
         timeout: 30_000
       },
@@ -87,9 +91,9 @@ function post(agent: http.Agent, base: string, report: Ready): Promise<number> {
         response.on('error', reject);
       }
     );
-    request.on('timeout', () => request.destroy(new Error('timed out')));
-    request.on('error', reject);
-    request.end(report.body);
+    outgoing.on('timeout', () => outgoing.destroy(new Error('timed out')));
+    outgoing.on('error', reject);
+    outgoing.end(request.body);
   });
 }
 
@@ -99,21 +103,10 @@ function post(agent: http.Agent, base: string, report: Ready): Promise<number> {
  * its first instant (each handed to a worker by the cluster's primary) were most of its p99.
  */
 async function openConnections(agent: http.Agent, base: string, count: number): Promise<void> {
-  const url = new URL('/healthz', base);
-  await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const request = http.get(url, { agent }, (response) => {
-            response.resume();
-            response.on('end', () => resolve());
-            response.on('error', reject);
-          });
-          request.on('error', reject);
-        })
-    )
+  const opened = await Promise.all(
+    Array.from({ length: count }, () => send(agent, base, { method: 'GET', path: '/healthz' }))
   );
+  if (opened.some((status) => status !== 200)) throw new Error('load: the server is not healthy');
 }
 
 /** Runs `count` calls of `one` with `concurrency` in flight; times each call. */
@@ -170,7 +163,9 @@ export async function driveLevels(options: {
       return await drive(batch.length, concurrency, async (i) => {
         for (let attempt = 0; ; attempt++) {
           try {
-            const status = await post(agent, url, batch[i]!);
+            const report = batch[i]!;
+            const { path, headers, body } = report;
+            const status = await send(agent, url, { method: 'POST', path, headers, body });
             if (status !== 201) throw new Error(`status ${status}`);
             return true;
           } catch (error) {
