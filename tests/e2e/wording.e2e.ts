@@ -45,17 +45,21 @@ function context(text: string, at: number, length: number): string {
 /** Reads the page as a person sees it, with every "details" opened. */
 async function read(page: Page, where: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible({ timeout: 30_000 });
-  const text = await page.evaluate(() => {
+  const { seen: text, shown } = await page.evaluate(() => {
     for (const d of document.querySelectorAll('details')) d.open = true;
     // Machine values (hashes, signatures, keys shown in monospace) are not wording: random
-    // base64 can look like a camelCase name. Hidden while the text is read, then shown again.
-    const machine = document.createElement('style');
-    machine.textContent = '.mono, code, kbd, samp { visibility: hidden !important; }';
-    document.head.append(machine);
+    // base64 can look like a camelCase name, a fingerprint's "3C C5" like a doubled word.
+    // Hidden while the text is read, then shown again. Through each element's own style: the
+    // page's CSP refuses a <style> element added to it.
+    const machine = [...document.querySelectorAll<HTMLElement>('.mono, code, kbd, samp')];
+    const before = machine.map((element) => element.style.getPropertyValue('visibility'));
+    for (const element of machine) element.style.setProperty('visibility', 'hidden', 'important');
+    const shown = machine.filter((element) => getComputedStyle(element).visibility !== 'hidden');
     const seen = `${document.title}\n${document.body.innerText}`;
-    machine.remove();
-    return seen;
+    machine.forEach((element, i) => element.style.setProperty('visibility', before[i]!));
+    return { seen, shown: shown.length };
   });
+  expect(shown, 'machine values left showing while the wording is read').toBe(0);
   for (const problem of problemsIn(text)) hits.push(`${where} (${page.url()}): ${problem}`);
   // A Welsh reporter page gives its dates in Welsh, whatever locale data the browser carries.
   const url = new URL(page.url());
